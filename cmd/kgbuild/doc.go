@@ -1,0 +1,44 @@
+// Kgbuild reads news articles, extracts subject–predicate–object facts
+// about the actors of a conflict, and loads them with their provenance into
+// a Cayley graph.
+//
+// Usage:
+//
+//	kgbuild [flags] PATH...
+//	kgbuild --remove ID [--remove ID...]
+//
+// Each PATH is a file, a directory (read recursively: .txt, .jsonl,
+// .ndjson, .csv, .html and .htm files) or - for standard input. The format
+// comes from the file's extension or --format:
+//
+//	text   one article per file; its first line that is not web furniture is the title
+//	jsonl  one article per line: {"id","title","text","date","source","url"}
+//	csv    one article per record, with a header; --csv-* name the columns
+//	html   one article per page: the text of the article body
+//
+// Every article is stored in one transaction, so the graph holds only whole
+// articles. Building the same input again changes nothing; an article whose
+// text changed has its facts replaced. A problem with one input is reported
+// on standard error as "path:line: what is wrong" and the rest is still
+// loaded; the exit code is then 2.
+//
+// The flags are:
+//
+//	--db PATH          the store: a bolt directory (default kg.db)
+//	--format NAME      read every input as text, jsonl, csv or html
+//	--base IRI         base IRI of the graph's nodes (default https://conflictkg.org/id/)
+//	--dry-run          write the facts as JSON Lines to standard output instead of loading them
+//	--lines            text input: every line is its own article (for sentence-level benchmarks)
+//	--remove ID        remove an article and the facts only it supported
+//	--csv-id, --csv-title, --csv-text, --csv-source, --csv-date, --csv-url NAME
+//	                   CSV columns (defaults fit the FA-KES corpus: unit_id,
+//	                   article_title, article_content, source, date, url)
+//	-q, --quiet        no summary
+//
+// Examples:
+//
+//	kgbuild examples/
+//	kgbuild --dry-run examples/jaish-al-islam-refutes-ceasefire.txt | jq .
+//	kgbuild --db /data/kg.db --format csv - < articles.csv
+//	kgbuild --remove jaish-al-islam-refutes-ceasefire
+package main

@@ -1,0 +1,415 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/conflictkg/kg/internal/store"
+	"github.com/conflictkg/kg/internal/triples"
+	"github.com/conflictkg/kg/schema"
+)
+
+// stdin is what "-" reads; tests replace it.
+var stdin io.Reader = os.Stdin
+
+// errReported means the problems were already printed, one line each.
+var errReported = errors.New("problems reported")
+
+// config is what the command line asks for.
+type config struct {
+	db      string
+	format  string
+	base    string
+	dryRun  bool
+	lines   bool
+	remove  []string
+	quiet   bool
+	csv     triples.CSVColumns
+	inputs  []string
+	fmtFlag triples.Format
+}
+
+const usage = `kgbuild: extract facts from news articles into a Cayley graph.
+
+Usage:
+  kgbuild [flags] PATH...        files, directories (recursive) or - for stdin
+  kgbuild --remove ID...         remove articles and the facts only they supported
+
+Input:
+%s
+Examples:
+  kgbuild examples/
+  kgbuild --dry-run examples/ | head
+  kgbuild --format csv --csv-text body - < articles.csv
+`
+
+func parseFlags(args []string, stderr io.Writer) (*config, error) {
+	c := &config{}
+	fs := pflag.NewFlagSet("kgbuild", pflag.ContinueOnError)
+	fs.SortFlags = false
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&c.db, "db", "kg.db", "the store: a bolt directory")
+	fs.StringVar(&c.format, "format", "", "read every input as `text`, jsonl, csv or html (default: by extension)")
+	fs.BoolVar(&c.lines, "lines", false, "text input: every line is its own article")
+	fs.StringVar(&c.csv.ID, "csv-id", triples.DefaultCSVColumns.ID, "CSV column of the article id")
+	fs.StringVar(&c.csv.Title, "csv-title", triples.DefaultCSVColumns.Title, "CSV column of the title")
+	fs.StringVar(&c.csv.Text, "csv-text", triples.DefaultCSVColumns.Text, "CSV column of the text")
+	fs.StringVar(&c.csv.Source, "csv-source", triples.DefaultCSVColumns.Source, "CSV column of the source")
+	fs.StringVar(&c.csv.Date, "csv-date", triples.DefaultCSVColumns.Date, "CSV column of the date")
+	fs.StringVar(&c.csv.URL, "csv-url", triples.DefaultCSVColumns.URL, "CSV column of the URL")
+	fs.StringVar(&c.base, "base", schema.DefaultBase, "base `IRI` of the graph's nodes")
+	fs.BoolVar(&c.dryRun, "dry-run", false, "write the facts as JSON Lines instead of loading them")
+	fs.StringArrayVar(&c.remove, "remove", nil, "remove the article with this `ID` (repeatable)")
+	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print no summary")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			fmt.Fprintf(stderr, usage, fs.FlagUsages())
+			return nil, err
+		}
+		return nil, fmt.Errorf("%v (see kgbuild --help)", err)
+	}
+	c.inputs = fs.Args()
+	if c.format != "" {
+		f, err := triples.ParseFormat(c.format)
+		if err != nil {
+			return nil, fmt.Errorf("--format: %v", err)
+		}
+		c.fmtFlag = f
+	}
+	if c.lines && c.format != "" && c.fmtFlag != triples.Text {
+		return nil, errors.New("--lines works with text input only")
+	}
+	if !strings.HasPrefix(c.base, "http://") && !strings.HasPrefix(c.base, "https://") && !strings.HasPrefix(c.base, "urn:") {
+		return nil, fmt.Errorf("--base %q: want an absolute IRI such as %s", c.base, schema.DefaultBase)
+	}
+	if len(c.inputs) == 0 && len(c.remove) == 0 {
+		return nil, errors.New("no input: name files, directories or - (see kgbuild --help)")
+	}
+	return c, nil
+}
+
+// Run runs kgbuild with args (without the program name).
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	c, err := parseFlags(args, stderr)
+	if errors.Is(err, pflag.ErrHelp) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	b := &build{cfg: c, stdout: stdout, stderr: stderr, x: triples.NewExtractor(),
+		iris: triples.IRIs{Base: c.base}, start: time.Now(), progress: isTerminal(stderr)}
+	if !c.dryRun {
+		st, err := store.Open(c.db, store.Options{})
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		b.st = st
+		if err := st.AddQuads(triples.VocabularyQuads()); err != nil {
+			return fmt.Errorf("%s: writing the vocabulary: %v", c.db, err)
+		}
+	}
+	for _, id := range c.remove {
+		if err := b.removeArticle(ctx, id); err != nil {
+			return err
+		}
+	}
+	for _, in := range c.inputs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := b.input(ctx, in); err != nil {
+			return err
+		}
+	}
+	b.summary()
+	if b.problems > 0 {
+		return errReported
+	}
+	return nil
+}
+
+// build carries one run's state.
+type build struct {
+	cfg            *config
+	stdout, stderr io.Writer
+	x              *triples.Extractor
+	iris           triples.IRIs
+	st             *store.Store
+	start          time.Time
+	progress       bool
+	lastProgress   time.Time
+
+	articles, unchanged, sentences, facts, added, removed, problems int
+}
+
+func (b *build) problem(err error) {
+	b.problems++
+	b.clearProgress()
+	fmt.Fprintln(b.stderr, err)
+}
+
+// input reads one command-line argument: a file, a directory or "-".
+func (b *build) input(ctx context.Context, in string) error {
+	if in == "-" {
+		f := b.cfg.fmtFlag
+		if f == "" {
+			f = triples.Text
+		}
+		b.read(ctx, stdin, "-", f)
+		return ctx.Err()
+	}
+	fi, err := os.Stat(in)
+	if err != nil {
+		b.problem(fmt.Errorf("%s: %v", in, pathErr(err)))
+		return nil
+	}
+	if !fi.IsDir() {
+		b.file(ctx, in, true)
+		return ctx.Err()
+	}
+	var files []string
+	err = filepath.WalkDir(in, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			b.problem(fmt.Errorf("%s: %v", p, pathErr(err)))
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") && p != in {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if b.cfg.fmtFlag == "" {
+			if _, err := triples.FormatOf(p); err != nil {
+				return nil // not an article file: README.md, images
+			}
+		}
+		files = append(files, p)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		b.file(ctx, f, false)
+	}
+	return nil
+}
+
+// pathErr drops the path that os errors repeat.
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func (b *build) file(ctx context.Context, path string, named bool) {
+	f := b.cfg.fmtFlag
+	if f == "" {
+		var err error
+		if f, err = triples.FormatOf(path); err != nil {
+			b.problem(fmt.Errorf("%s: %v (pass --format)", path, err))
+			return
+		}
+	}
+	r, err := os.Open(path)
+	if err != nil {
+		b.problem(fmt.Errorf("%s: %v", path, pathErr(err)))
+		return
+	}
+	defer r.Close()
+	b.read(ctx, r, path, f)
+}
+
+func (b *build) read(ctx context.Context, r io.Reader, path string, f triples.Format) {
+	ar := triples.NewArticleReader(r, f, triples.ReadOptions{Path: path, Lines: b.cfg.lines, CSV: b.cfg.csv})
+	for ctx.Err() == nil {
+		a, err := ar.ReadArticle()
+		if err == io.EOF {
+			return
+		}
+		var pe *triples.ParseError
+		if errors.As(err, &pe) {
+			b.problem(err)
+			continue
+		}
+		if err != nil {
+			b.problem(fmt.Errorf("%s: %v", path, pathErr(err)))
+			return
+		}
+		b.article(ctx, a)
+	}
+}
+
+// article extracts one article and loads it, or writes its facts on a dry run.
+func (b *build) article(ctx context.Context, a *triples.Article) {
+	doc, err := b.x.Extract(a)
+	if err != nil {
+		b.problem(err)
+		return
+	}
+	b.articles++
+	b.sentences += len(doc.Sentences)
+	b.facts += len(doc.Facts)
+	defer b.showProgress()
+	if b.cfg.dryRun {
+		if err := writeFacts(b.stdout, b.iris, doc); err != nil {
+			b.problem(fmt.Errorf("writing facts: %v", err))
+		}
+		return
+	}
+	iri := b.iris.Article(a.ID)
+	old, err := b.st.ArticleHash(ctx, iri)
+	if err != nil {
+		b.problem(fmt.Errorf("%s: %v", a.Origin, err))
+		return
+	}
+	if old == a.ContentHash() {
+		b.unchanged++
+		return
+	}
+	added, removed, err := b.st.ReplaceArticle(ctx, iri, b.iris.Quads(doc))
+	if err != nil {
+		b.problem(fmt.Errorf("%s: %v", a.Origin, err))
+		return
+	}
+	b.added += added
+	b.removed += removed
+}
+
+func (b *build) removeArticle(ctx context.Context, id string) error {
+	if b.st == nil {
+		return errors.New("--remove cannot be combined with --dry-run")
+	}
+	iri := b.iris.Article(id)
+	if h, err := b.st.ArticleHash(ctx, iri); err != nil {
+		return err
+	} else if h == "" {
+		b.problem(fmt.Errorf("--remove %s: no such article in %s", id, b.cfg.db))
+		return nil
+	}
+	_, removed, err := b.st.ReplaceArticle(ctx, iri, nil)
+	if err != nil {
+		return err
+	}
+	b.removed += removed
+	if !b.cfg.quiet {
+		fmt.Fprintf(b.stderr, "kgbuild: removed article %s (%d quads)\n", id, removed)
+	}
+	return nil
+}
+
+func (b *build) summary() {
+	b.clearProgress()
+	if b.cfg.quiet || len(b.cfg.inputs) == 0 {
+		return
+	}
+	what := fmt.Sprintf("%d quads written, %d removed", b.added, b.removed)
+	if b.cfg.dryRun {
+		what = "dry run, nothing written"
+	}
+	fmt.Fprintf(b.stderr, "kgbuild: %d articles (%d unchanged), %d sentences, %d facts, %s, %d problems, %s\n",
+		b.articles, b.unchanged, b.sentences, b.facts, what, b.problems, time.Since(b.start).Round(time.Millisecond))
+}
+
+// showProgress rewrites a progress line on a terminal once the build has
+// run a second, at most five times a second.
+func (b *build) showProgress() {
+	if !b.progress || time.Since(b.start) < time.Second || time.Since(b.lastProgress) < 200*time.Millisecond {
+		return
+	}
+	b.lastProgress = time.Now()
+	secs := time.Since(b.start).Seconds()
+	fmt.Fprintf(b.stderr, "\r\033[Kkgbuild: %d articles, %d facts, %.0f articles/s", b.articles, b.facts, float64(b.articles)/secs)
+}
+
+func (b *build) clearProgress() {
+	if b.progress && !b.lastProgress.IsZero() {
+		fmt.Fprint(b.stderr, "\r\033[K")
+	}
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// factJSON is one line of --dry-run output.
+type factJSON struct {
+	Article       string    `json:"article"`
+	Sentence      int       `json:"sentence"`
+	SentenceText  string    `json:"sentence_text"`
+	SentenceStart int       `json:"sentence_start"`
+	SentenceEnd   int       `json:"sentence_end"`
+	Subject       entJSON   `json:"subject"`
+	Relation      spanJSON  `json:"relation"`
+	Predicate     string    `json:"predicate"`
+	Object        entJSON   `json:"object"`
+	Negated       bool      `json:"negated"`
+	Confidence    float64   `json:"confidence"`
+	Rule          string    `json:"rule"`
+	Date          string    `json:"date,omitempty"`
+}
+
+type entJSON struct {
+	Text  string `json:"text"`
+	IRI   string `json:"iri"`
+	Type  string `json:"type"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+type spanJSON struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+func writeFacts(w io.Writer, iris triples.IRIs, doc *triples.Document) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, f := range doc.Facts {
+		s := doc.Sentences[f.Sentence]
+		j := factJSON{
+			Article: doc.Article.ID, Sentence: f.Sentence, SentenceText: s.Text, SentenceStart: s.Start, SentenceEnd: s.End,
+			Subject:   entJSON{f.Subject.Text, string(iris.Entity(f.Subject.Entity)), strings.TrimPrefix(f.Subject.Type, schema.Prefix), f.SubjSpan.Start, f.SubjSpan.End},
+			Relation:  spanJSON{f.Relation, f.RelSpan.Start, f.RelSpan.End},
+			Predicate: schema.NS + strings.TrimPrefix(f.Predicate, schema.Prefix),
+			Object:    entJSON{f.Object.Text, string(iris.Entity(f.Object.Entity)), strings.TrimPrefix(f.Object.Type, schema.Prefix), f.ObjSpan.Start, f.ObjSpan.End},
+			Negated:   f.Negated, Confidence: f.Confidence, Rule: f.Rule,
+		}
+		if !f.Date.IsZero() {
+			j.Date = f.Date.Format("2006-01-02")
+		}
+		if err := enc.Encode(j); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,270 @@
+// Package store opens kg's Cayley quad store and writes articles into it,
+// each in one transaction.
+//
+// The default store is Cayley's bolt backend: a directory (kg.db) holding
+// indexes.bolt, in the layout `cayley --db bolt --dbpath kg.db` reads. kg
+// opens the bolt file itself so that it can wait a bounded time for the
+// file lock and open read-only for queries, which Cayley's registry cannot.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/boltdb/bolt"
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/writer"
+	"github.com/cayleygraph/quad"
+	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
+
+	"github.com/conflictkg/kg/schema"
+)
+
+// Errors opening a store.
+var (
+	ErrNotFound = errors.New("store not found")
+	ErrLocked   = errors.New("store is locked by another process")
+)
+
+// Options control how a store is opened.
+type Options struct {
+	ReadOnly bool          // open for queries: shared lock, no writes; the store must exist
+	Timeout  time.Duration // how long to wait for the file lock; 0 means 1s
+}
+
+// Store is an open quad store.
+type Store struct {
+	graph.QuadStore
+	Path string
+	w    graph.QuadWriter // nil when read-only
+}
+
+// boltFile is where Cayley's bolt backend keeps its data inside the store directory.
+const boltFile = "indexes.bolt"
+
+// Open opens the bolt store at path, creating it unless opts.ReadOnly.
+func Open(path string, opts Options) (*Store, error) {
+	if opts.Timeout == 0 {
+		opts.Timeout = time.Second
+	}
+	file := filepath.Join(path, boltFile)
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist) && opts.ReadOnly:
+		return nil, fmt.Errorf("%s: %w: run kgbuild first or pass --db", path, ErrNotFound)
+	case err == nil && !fi.IsDir():
+		return nil, fmt.Errorf("%s: not a kg store (a file; kgbuild makes a directory holding %s)", path, boltFile)
+	case err != nil && !errors.Is(err, os.ErrNotExist):
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	if _, err := os.Stat(file); errors.Is(err, os.ErrNotExist) && opts.ReadOnly {
+		return nil, fmt.Errorf("%s: %w (no %s inside): run kgbuild first or pass --db", path, ErrNotFound, boltFile)
+	}
+	fresh := false
+	if !opts.ReadOnly {
+		if err := os.MkdirAll(path, 0o755); err != nil {
+			return nil, fmt.Errorf("%s: %v", path, err)
+		}
+		_, err := os.Stat(file)
+		fresh = errors.Is(err, os.ErrNotExist)
+	}
+	db, err := hbolt.Open(file, &bolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly})
+	if errors.Is(err, bolt.ErrTimeout) {
+		hint := "wait for it to finish"
+		if !opts.ReadOnly {
+			hint = "is another kgbuild or kgquery running? wait for it to finish"
+		}
+		return nil, fmt.Errorf("%s: %w: %s (bolt serves one writer or several readers; use PostgreSQL for concurrent use)", path, ErrLocked, hint)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	if fresh {
+		if err := kv.Init(db, nil); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("%s: cannot initialise store: %v", path, err)
+		}
+	}
+	qs, err := kv.New(db, nil)
+	if err != nil {
+		db.Close()
+		if errors.Is(err, graph.ErrNotInitialized) {
+			return nil, fmt.Errorf("%s: %w (empty store): run kgbuild first", path, ErrNotFound)
+		}
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	s := &Store{QuadStore: qs, Path: path}
+	if !opts.ReadOnly {
+		s.w, err = writer.NewSingle(qs, graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+		if err != nil {
+			qs.Close()
+			return nil, fmt.Errorf("%s: %v", path, err)
+		}
+	}
+	return s, nil
+}
+
+// Close closes the store.
+func (s *Store) Close() error {
+	if s.w != nil {
+		s.w.Close()
+	}
+	return s.QuadStore.Close()
+}
+
+// QuadsWith returns the quads whose direction d is v, using the store's indexes
+// (subject, and object; a label alone is not indexed).
+func (s *Store) QuadsWith(ctx context.Context, d quad.Direction, v quad.Value) ([]quad.Quad, error) {
+	ref := s.ValueOf(v)
+	if ref == nil {
+		return nil, nil
+	}
+	it := s.QuadIterator(d, ref)
+	defer it.Close()
+	var out []quad.Quad
+	for it.Next(ctx) {
+		out = append(out, s.Quad(it.Result()))
+	}
+	return out, it.Err()
+}
+
+// Objects returns the objects of subject's quads with predicate p.
+func (s *Store) Objects(ctx context.Context, subject quad.Value, p quad.IRI) ([]quad.Value, error) {
+	qs, err := s.QuadsWith(ctx, quad.Subject, subject)
+	var out []quad.Value
+	for _, q := range qs {
+		if q.Predicate == p {
+			out = append(out, q.Object)
+		}
+	}
+	return out, err
+}
+
+func iri(short string) quad.IRI { return quad.IRI(short).Full() }
+
+// ArticleHash returns the content hash stored for an article, "" if it is not stored.
+func (s *Store) ArticleHash(ctx context.Context, article quad.IRI) (string, error) {
+	vs, err := s.Objects(ctx, article, iri(schema.ContentHash))
+	if err != nil || len(vs) == 0 {
+		return "", err
+	}
+	return quad.ToString(vs[0]), nil
+}
+
+// ArticleQuads returns every quad an article put in the store: those in its
+// named graph and in the named graphs of its sentences. It walks the
+// article's nodes through the subject and object indexes instead of scanning
+// the store.
+func (s *Store) ArticleQuads(ctx context.Context, article quad.IRI) ([]quad.Quad, error) {
+	var out []quad.Quad
+	inGraph := func(subject quad.Value, label quad.Value) error {
+		qs, err := s.QuadsWith(ctx, quad.Subject, subject)
+		for _, q := range qs {
+			if q.Label == label {
+				out = append(out, q)
+			}
+		}
+		return err
+	}
+	if err := inGraph(article, article); err != nil {
+		return nil, err
+	}
+	toArticle, err := s.QuadsWith(ctx, quad.Object, article)
+	if err != nil {
+		return nil, err
+	}
+	entities := map[quad.Value]bool{}
+	for _, q := range toArticle {
+		if q.Predicate != iri(schema.InArticle) || q.Label != article {
+			continue
+		}
+		sent := q.Subject
+		if err := inGraph(sent, article); err != nil {
+			return nil, err
+		}
+		facts, err := s.QuadsWith(ctx, quad.Object, sent)
+		if err != nil {
+			return nil, err
+		}
+		for _, fq := range facts {
+			if fq.Predicate != iri(schema.InSentence) || fq.Label != sent {
+				continue
+			}
+			before := len(out)
+			if err := inGraph(fq.Subject, sent); err != nil {
+				return nil, err
+			}
+			var subj, pred, obj quad.Value
+			for _, q := range out[before:] {
+				switch q.Predicate {
+				case iri(schema.Subject):
+					subj = q.Object
+				case iri(schema.Predicate):
+					pred = q.Object
+				case iri(schema.Object):
+					obj = q.Object
+				}
+			}
+			if subj != nil && pred != nil && obj != nil {
+				entities[subj], entities[obj] = true, true
+				// The edge exists unless the fact was negated; removing a
+				// missing quad is ignored.
+				out = append(out, quad.Quad{Subject: subj, Predicate: pred, Object: obj, Label: sent})
+			}
+		}
+	}
+	for e := range entities {
+		if err := inGraph(e, article); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// ReplaceArticle makes the article's quads in the store exactly quads, in
+// one transaction: what the old version had and the new lacks is removed,
+// what is new is added. With no quads it removes the article. It returns the
+// number of quads added and removed.
+func (s *Store) ReplaceArticle(ctx context.Context, article quad.IRI, quads []quad.Quad) (added, removed int, err error) {
+	if s.w == nil {
+		return 0, 0, errors.New("store is open read-only")
+	}
+	old, err := s.ArticleQuads(ctx, article)
+	if err != nil {
+		return 0, 0, fmt.Errorf("reading article %s: %v", article, err)
+	}
+	tx := graph.NewTransactionN(len(old) + len(quads))
+	for _, q := range old {
+		tx.RemoveQuad(q)
+	}
+	for _, q := range quads {
+		tx.AddQuad(q)
+	}
+	if len(tx.Deltas) == 0 {
+		return 0, 0, nil
+	}
+	if err := s.w.ApplyTransaction(tx); err != nil {
+		return 0, 0, fmt.Errorf("writing article %s: %v", article, err)
+	}
+	for _, d := range tx.Deltas {
+		if d.Action == graph.Add {
+			added++
+		} else {
+			removed++
+		}
+	}
+	return added, removed, nil
+}
+
+// AddQuads adds quads in one transaction; quads already stored are ignored.
+func (s *Store) AddQuads(quads []quad.Quad) error {
+	if s.w == nil {
+		return errors.New("store is open read-only")
+	}
+	return s.w.AddQuadSet(quads)
+}

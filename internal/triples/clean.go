@@ -1,0 +1,196 @@
+package triples
+
+import (
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Span is a stretch of the article text, by byte offsets.
+type Span struct{ Start, End int }
+
+// cleaned is what the clean stage keeps of an article: the title and the
+// body lines, as spans of the original text, and a publication date if a
+// furniture line gave one.
+type cleaned struct {
+	title Span   // zero when the text holds no title line
+	lines []Span // body lines in order, trimmed, furniture removed
+	date  time.Time
+}
+
+// furniture matches whole lines that are web page furniture, not article text.
+var furniture = regexp.MustCompile(`(?i)^(` +
+	`search|menu|home|share|share this( article)?!?|like this:?|loading\.*|helpful keywords|related( articles| news)?:?|` +
+	`advertisement|read more|print|email|tweet|facebook|twitter|whatsapp|comments?|` +
+	`\d+ min(ute)?s? read|follow us.*|sign up.*newsletter.*|subscribe.*|click here.*|` +
+	`this article was edited by .*|responsibility for the information .*|` +
+	`all rights reserved.*|copyright .*|©.*|` +
+	`الاخبار المتعلقة|الخبر السابق|الخبر التالي` +
+	`)$`)
+
+// caption matches photo captions and credits: "... [Getty]", "(Photo: AFP)".
+var caption = regexp.MustCompile(`(?i)(\[(getty|afp|reuters|ap|anadolu|epa|twitter|facebook|archive|file)[^\]]*\]|\((photo|image|picture)[^)]*\))\s*$`)
+
+// teaser matches a truncated teaser line ending in "[…]".
+var teaser = regexp.MustCompile(`\[(…|\.\.\.)\]\s*$`)
+
+// byline matches "By Jane Doe" and "Published: ..." lead-ins.
+var byline = regexp.MustCompile(`(?i)^(by|written by|reporting by|edited by)\s+\p{Lu}[\p{L}.'-]*(\s+\p{Lu}[\p{L}.'-]*){0,3}$`)
+
+// clean finds the title and body lines of text. title, when not empty, is
+// the headline given by the input; a body line repeating it is dropped.
+func clean(text, title string) cleaned {
+	var c cleaned
+	titleKey := lineKey(title)
+	for _, ln := range splitLines(text) {
+		s := text[ln.Start:ln.End]
+		if d, rest, ok := leadingDate(s); ok {
+			if c.date.IsZero() {
+				c.date = d
+			}
+			if rest == 0 {
+				continue
+			}
+			ln.Start += rest
+			s = text[ln.Start:ln.End]
+		}
+		if isFurniture(s) || !mostlyLatin(s) {
+			continue
+		}
+		k := lineKey(s)
+		if titleKey == "" && c.title == (Span{}) {
+			c.title, titleKey = ln, k
+			continue
+		}
+		if k == titleKey {
+			// A repeated headline; when the input gave the title, its first
+			// occurrence in the text is the title sentence.
+			if c.title == (Span{}) {
+				c.title = ln
+			}
+			continue
+		}
+		if strings.HasPrefix(k, titleKey+" ") && c.title == (Span{}) && len(c.lines) == 0 {
+			// "Syria attack ... WHO. Victims of ...": headline run into the body.
+			c.title = Span{ln.Start, ln.Start + len(s) - len(strings.TrimLeft(s, " \t"))}
+		}
+		c.lines = append(c.lines, ln)
+	}
+	return c
+}
+
+// splitLines returns the non-blank lines of text, trimmed of surrounding space.
+func splitLines(text string) []Span {
+	var spans []Span
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		s, e := start, end
+		for s < e && isSpaceByte(text[s]) {
+			s++
+		}
+		for e > s && isSpaceByte(text[e-1]) {
+			e--
+		}
+		if s < e {
+			spans = append(spans, Span{s, e})
+		}
+		start = end + 1
+	}
+	return spans
+}
+
+func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\r' || b == '\v' || b == '\f' }
+
+func isFurniture(s string) bool {
+	return furniture.MatchString(strings.TrimSpace(s)) || caption.MatchString(s) || teaser.MatchString(s) || byline.MatchString(s)
+}
+
+// mostlyLatin reports whether at least half the letters of s are Latin: lines
+// in other scripts (Arabic bylines, related headlines) are dropped.
+func mostlyLatin(s string) bool {
+	latin, other := 0, 0
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		if unicode.Is(unicode.Latin, r) {
+			latin++
+		} else {
+			other++
+		}
+	}
+	return latin >= other && latin > 0
+}
+
+// lineKey is a line reduced to lower-case words, for comparing headlines.
+func lineKey(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteRune(unicode.ToLower(r))
+			space = false
+		} else {
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// leadingDate recognises a line that is, or starts with, a date:
+// "04 March, 2016", "Published: Sun, April 08, 2018", "Wed 05 Apr 2017 Syria
+// attack ...". It returns the date and the byte length of the date prefix
+// (0 when the whole line is the date).
+func leadingDate(s string) (time.Time, int, bool) {
+	if len(s) > 200 {
+		s = s[:200] // a date prefix is short; don't scan long paragraphs
+		for !utf8.ValidString(s) {
+			s = s[:len(s)-1]
+		}
+	}
+	words := wordEnds(s, 7)
+	for n := len(words); n >= 3; n-- {
+		end := words[n-1]
+		if d, ok := ParseDate(s[:end]); ok {
+			rest := strings.TrimLeft(s[end:], " \t,.|-")
+			if rest == "" || strings.HasPrefix(rest, "م") {
+				return d, 0, true
+			}
+			return d, len(s) - len(rest), true
+		}
+	}
+	return time.Time{}, 0, false
+}
+
+// wordEnds returns the byte offsets where the first max space-separated words of s end.
+func wordEnds(s string, max int) []int {
+	var ends []int
+	in := false
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if in {
+				ends = append(ends, i)
+				if len(ends) == max {
+					return ends
+				}
+			}
+			in = false
+		} else {
+			in = true
+		}
+	}
+	if in {
+		ends = append(ends, len(s))
+	}
+	return ends
+}

@@ -1,0 +1,124 @@
+package triples
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Document is an article after extraction: its sentences and facts.
+type Document struct {
+	Article   *Article
+	Title     string     // the headline
+	Text      string     // the text that offsets point into: Article.Text, with the title prepended when the text lacked it
+	Date      time.Time  // publication date: given, else found in the text; zero if neither
+	Sentences []Sentence // sentence 0 is the title when there is one
+	Facts     []Fact
+}
+
+// Fact is one subject–predicate–object statement found in a sentence.
+type Fact struct {
+	Sentence   int     // index into Document.Sentences
+	Subject    Mention // token indexes are the sentence's
+	Object     Mention
+	Predicate  string // short IRI, e.g. schema.Denies
+	Relation   string // the relation as written: "denied", "agreed to"
+	SubjSpan   Span   // byte offsets of the subject in Document.Text
+	ObjSpan    Span
+	RelSpan    Span
+	Negated    bool    // the sentence says it does not hold, or denies it
+	Confidence float64 // 0..1
+	Rule       string  // the extraction rule: active, passive, compound, nominal, with +coref, +hedged, +denied
+	Date       time.Time
+}
+
+// ExtractError is a failure to extract from one article. The article is
+// not loaded; others are unaffected.
+type ExtractError struct {
+	Article  string // article id
+	Origin   string // where the article was read, "path:line"
+	Sentence int    // sentence index, -1 if none
+	Offset   int    // byte offset of the sentence in the text
+	Err      error
+}
+
+func (e *ExtractError) Error() string {
+	where := e.Origin
+	if where == "" {
+		where = "article " + e.Article
+	}
+	if e.Sentence >= 0 {
+		return fmt.Sprintf("%s: sentence %d (offset %d): %v", where, e.Sentence, e.Offset, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", where, e.Err)
+}
+
+func (e *ExtractError) Unwrap() error { return e.Err }
+
+// Extractor turns articles into documents of facts. Its fields may be
+// replaced before use; the zero value is not usable, call NewExtractor.
+type Extractor struct {
+	Gazetteer *Gazetteer // entities and their spellings
+	Lexicon   *Lexicon   // verb and noun patterns
+}
+
+// NewExtractor returns an extractor with the built-in gazetteer and lexicon.
+func NewExtractor() *Extractor {
+	return &Extractor{Gazetteer: DefaultGazetteer(), Lexicon: DefaultLexicon()}
+}
+
+// Extract runs the pipeline over one article: clean, sentences, tokens,
+// actors, coreference, clauses, predicates. It is safe for concurrent use.
+// It returns an *ExtractError only if a stage failed on this input, which is
+// a bug; the error says where.
+func (x *Extractor) Extract(a *Article) (doc *Document, err error) {
+	sent := -1
+	offset := 0
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, &ExtractError{Article: a.ID, Origin: a.Origin, Sentence: sent, Offset: offset, Err: fmt.Errorf("internal error: %v", r)}
+		}
+	}()
+	doc = &Document{Article: a, Text: a.Text, Title: strings.TrimSpace(a.Title), Date: a.Date}
+	c := clean(doc.Text, doc.Title)
+	if doc.Title != "" && c.title == (Span{}) {
+		// The input gave a headline the text lacks: put it first, so that
+		// the title is sentence 0 with offsets like any other.
+		doc.Text = doc.Title + "\n\n" + a.Text
+		c = clean(doc.Text, doc.Title)
+	}
+	if c.title != (Span{}) {
+		doc.Title = doc.Text[c.title.Start:c.title.End]
+		doc.Sentences = append(doc.Sentences, Sentence{Index: 0, Start: c.title.Start, End: c.title.End, Text: doc.Title})
+	}
+	if doc.Date.IsZero() {
+		doc.Date = c.date
+	}
+	doc.Sentences = append(doc.Sentences, splitSentences(doc.Text, c.lines, len(doc.Sentences))...)
+
+	ctx := &discourse{}
+	for i := range doc.Sentences {
+		s := &doc.Sentences[i]
+		sent, offset = i, s.Start
+		s.Tokens = Tokenize(doc.Text, s.Start, s.End)
+		ms := ctx.definite(s.Tokens, ctx.surnames(s.Tokens, x.Gazetteer.Mentions(s.Tokens)))
+		cl := newClause(s.Tokens, ms, x.Lexicon.Triggers(s.Tokens), ctx)
+		for _, r := range cl.relations() {
+			doc.Facts = append(doc.Facts, Fact{
+				Sentence: i, Subject: r.subj, Object: r.obj, Predicate: r.predicate,
+				Relation:   spanText(s.Tokens, r.relStart, r.relEnd),
+				SubjSpan:   tokenSpan(s.Tokens, r.subj), ObjSpan: tokenSpan(s.Tokens, r.obj),
+				RelSpan:    Span{s.Tokens[r.relStart].Start, s.Tokens[r.relEnd-1].End},
+				Negated:    r.negated, Confidence: round2(r.confidence), Rule: r.rule, Date: doc.Date,
+			})
+		}
+		ctx.note(ms)
+	}
+	return doc, nil
+}
+
+func tokenSpan(toks []Token, m Mention) Span {
+	return Span{toks[m.Start].Start, toks[m.End-1].End}
+}
+
+func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }

@@ -1,0 +1,250 @@
+package triples
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/voc/rdf"
+	"github.com/cayleygraph/quad/voc/rdfs"
+	"github.com/cayleygraph/quad/voc/xsd"
+
+	"github.com/conflictkg/kg/schema"
+)
+
+// IRIs names the nodes of one graph under a base IRI.
+type IRIs struct {
+	Base string // ends in "/"; schema.DefaultBase when empty
+}
+
+func (n IRIs) base() string {
+	if n.Base == "" {
+		return schema.DefaultBase
+	}
+	if !strings.HasSuffix(n.Base, "/") && !strings.HasSuffix(n.Base, "#") {
+		return n.Base + "/"
+	}
+	return n.Base
+}
+
+// Entity returns the IRI of an actor, location or agreement:
+// <base>actor/jaish-al-islam.
+func (n IRIs) Entity(e Entity) quad.IRI { return quad.IRI(n.base() + e.Kind() + "/" + e.ID) }
+
+// Article returns the IRI of an article, which also names its named graph.
+func (n IRIs) Article(id string) quad.IRI {
+	return quad.IRI(n.base() + "article/" + url.PathEscape(id))
+}
+
+// Sentence returns the IRI of sentence i of an article; facts from it are
+// in the named graph of that IRI.
+func (n IRIs) Sentence(article string, i int) quad.IRI {
+	return quad.IRI(string(n.Article(article)) + "/sentence/" + strconv.Itoa(i))
+}
+
+// Fact returns the IRI of a fact node: a digest of what makes it unique.
+func (n IRIs) Fact(article string, f *Fact) quad.IRI {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%d\x00%s\x00%s\x00%s\x00%v\x00%d", article, f.Sentence, n.Entity(f.Subject.Entity), f.Predicate, n.Entity(f.Object.Entity), f.Negated, f.RelSpan.Start)
+	return quad.IRI(n.base() + "fact/" + hex.EncodeToString(h.Sum(nil)[:12]))
+}
+
+// full expands a short IRI such as "kg:denies".
+func full(short string) quad.IRI { return quad.IRI(short).Full() }
+
+// xsd:date and xsd:decimal are missing from quad/voc/xsd.
+const (
+	xsdDate    = xsd.NS + "date"
+	xsdDecimal = xsd.NS + "decimal"
+)
+
+func typed(v, typ string) quad.Value {
+	return quad.TypedString{Value: quad.String(v), Type: quad.IRI(typ).Full()}
+}
+
+func intLit(i int) quad.Value { return typed(strconv.Itoa(i), xsd.Integer) }
+
+// Quads returns the quads that record doc in the graph, sorted:
+//   - in the article's named graph: the article node (title, source, date,
+//     URL, content hash), each sentence that supports a fact (text, index,
+//     offsets, link to the article), and the entities the facts name (type,
+//     label, the spellings seen);
+//   - in each sentence's named graph: for every fact, a node holding its
+//     details (subject, predicate, object, negated, confidence, texts,
+//     offsets, date, rule) and, unless negated, the edge subject–predicate–object.
+func (n IRIs) Quads(doc *Document) []quad.Quad {
+	id := doc.Article.ID
+	a := n.Article(id)
+	var qs []quad.Quad
+	add := func(s, p, o, label quad.Value) { qs = append(qs, quad.Quad{Subject: s, Predicate: p, Object: o, Label: label}) }
+	str := func(s, p quad.Value, v string, label quad.Value) {
+		if v != "" {
+			add(s, p, quad.String(v), label)
+		}
+	}
+
+	add(a, full(rdf.Type), full(schema.Article), a)
+	str(a, full(schema.Title), doc.Title, a)
+	str(a, full(schema.Source), doc.Article.Source, a)
+	str(a, full(schema.URL), doc.Article.URL, a)
+	if !doc.Date.IsZero() {
+		add(a, full(schema.Published), typed(doc.Date.Format("2006-01-02"), xsdDate), a)
+	}
+	add(a, full(schema.ContentHash), quad.String(doc.Article.ContentHash()), a)
+
+	seenSent := map[int]bool{}
+	seenEnt := map[quad.IRI]bool{}
+	seenAlias := map[[2]string]bool{}
+	entity := func(m Mention) quad.IRI {
+		e := n.Entity(m.Entity)
+		if !seenEnt[e] {
+			seenEnt[e] = true
+			add(e, full(rdf.Type), full(m.Type), a)
+			add(e, full(rdfs.Label), quad.String(m.Name), a)
+		}
+		if k := [2]string{string(e), m.Text}; m.Text != m.Name && !seenAlias[k] {
+			seenAlias[k] = true
+			add(e, full(schema.Alias), quad.String(m.Text), a)
+		}
+		return e
+	}
+	for i := range doc.Facts {
+		f := &doc.Facts[i]
+		s := n.Sentence(id, f.Sentence)
+		if !seenSent[f.Sentence] {
+			seenSent[f.Sentence] = true
+			sn := doc.Sentences[f.Sentence]
+			add(s, full(rdf.Type), full(schema.Sentence), a)
+			add(s, full(schema.InArticle), a, a)
+			add(s, full(schema.Index), intLit(sn.Index), a)
+			add(s, full(schema.Start), intLit(sn.Start), a)
+			add(s, full(schema.End), intLit(sn.End), a)
+			add(s, full(schema.Text), quad.String(sn.Text), a)
+		}
+		subj, obj := entity(f.Subject), entity(f.Object)
+		p := full(f.Predicate)
+		if !f.Negated {
+			add(subj, p, obj, s)
+		}
+		fn := n.Fact(id, f)
+		add(fn, full(rdf.Type), full(schema.Fact), s)
+		add(fn, full(schema.Subject), subj, s)
+		add(fn, full(schema.Predicate), p, s)
+		add(fn, full(schema.Object), obj, s)
+		add(fn, full(schema.InSentence), s, s)
+		add(fn, full(schema.Negated), typed(strconv.FormatBool(f.Negated), xsd.Boolean), s)
+		add(fn, full(schema.Confidence), typed(strconv.FormatFloat(f.Confidence, 'f', 2, 64), xsdDecimal), s)
+		add(fn, full(schema.RelationText), quad.String(f.Relation), s)
+		add(fn, full(schema.SubjectText), quad.String(f.Subject.Text), s)
+		add(fn, full(schema.ObjectText), quad.String(f.Object.Text), s)
+		add(fn, full(schema.Start), intLit(min(f.SubjSpan.Start, f.ObjSpan.Start, f.RelSpan.Start)), s)
+		add(fn, full(schema.End), intLit(max(f.SubjSpan.End, f.ObjSpan.End, f.RelSpan.End)), s)
+		add(fn, full(schema.Rule), quad.String(f.Rule), s)
+		if !f.Date.IsZero() {
+			add(fn, full(schema.Date), typed(f.Date.Format("2006-01-02"), xsdDate), s)
+		}
+	}
+	SortQuads(qs)
+	return dedup(qs)
+}
+
+// VocabularyQuads describes the kg vocabulary in the graph, in the named
+// graph schema.SchemaGraph, so that an export explains its own terms.
+func VocabularyQuads() []quad.Quad {
+	g := full(schema.SchemaGraph)
+	var qs []quad.Quad
+	add := func(s, p, o quad.Value) { qs = append(qs, quad.Quad{Subject: s, Predicate: p, Object: o, Label: g}) }
+	for _, c := range []string{schema.ArmedGroup, schema.Government, schema.State, schema.Person, schema.Organization} {
+		add(full(c), full(rdfs.SubClassOf), full(schema.Actor))
+	}
+	for _, c := range []string{schema.Actor, schema.ArmedGroup, schema.Government, schema.State, schema.Person,
+		schema.Organization, schema.Location, schema.Agreement, schema.Article, schema.Sentence, schema.Fact} {
+		add(full(c), full(rdf.Type), full(rdfs.Class))
+		add(full(c), full(rdfs.Label), quad.String(strings.TrimPrefix(c, schema.Prefix)))
+	}
+	for _, p := range schema.Predicates() {
+		iri := full(p.IRI)
+		add(iri, full(rdf.Type), full(rdf.Property))
+		add(iri, full(rdfs.Label), quad.String(p.Label))
+		add(iri, full(rdfs.Comment), quad.String(p.Comment))
+		add(iri, full(rdfs.Domain), full(p.Domain))
+		add(iri, full(rdfs.Range), full(p.Range))
+	}
+	SortQuads(qs)
+	return qs
+}
+
+// SortQuads sorts quads by their N-Quads text, for stable output.
+func SortQuads(qs []quad.Quad) {
+	sort.Slice(qs, func(i, j int) bool { return quadKey(qs[i]) < quadKey(qs[j]) })
+}
+
+func quadKey(q quad.Quad) string { return q.NQuad() }
+
+func dedup(qs []quad.Quad) []quad.Quad {
+	out := qs[:0]
+	for i, q := range qs {
+		if i == 0 || q != qs[i-1] {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// Reader is a [quad.Reader] over the facts of a stream of articles: it
+// reads each article, extracts it and yields its quads. Articles that
+// cannot be read or extracted are skipped; Errors lists them.
+type Reader struct {
+	src    ArticleReader
+	x      *Extractor
+	iris   IRIs
+	buf    []quad.Quad
+	err    error
+	Errors []error // per-article problems met so far, in input order
+}
+
+// NewReader returns a Reader that extracts the articles of src with x and
+// names nodes with iris.
+func NewReader(src ArticleReader, x *Extractor, iris IRIs) *Reader {
+	return &Reader{src: src, x: x, iris: iris}
+}
+
+// ReadQuad returns the next quad, or io.EOF after the last article. Any
+// error other than io.EOF is final and comes from the underlying input.
+func (r *Reader) ReadQuad() (quad.Quad, error) {
+	for len(r.buf) == 0 {
+		if r.err != nil {
+			return quad.Quad{}, r.err
+		}
+		a, err := r.src.ReadArticle()
+		var pe *ParseError
+		switch {
+		case errors.As(err, &pe):
+			r.Errors = append(r.Errors, err)
+			continue
+		case err != nil:
+			r.err = err
+			continue
+		}
+		doc, err := r.x.Extract(a)
+		if err != nil {
+			r.Errors = append(r.Errors, err)
+			continue
+		}
+		r.buf = r.iris.Quads(doc)
+	}
+	q := r.buf[0]
+	r.buf = r.buf[1:]
+	return q, nil
+}
+
+// Close releases nothing; it is there to make Reader a quad.ReadCloser.
+func (r *Reader) Close() error { return nil }
+
+var _ quad.ReadCloser = (*Reader)(nil)

@@ -1,0 +1,503 @@
+package triples
+
+import (
+	"strings"
+
+	"github.com/conflictkg/kg/schema"
+)
+
+// clause holds what the relation stage knows of one sentence.
+type clause struct {
+	toks     []Token
+	mentions []Mention
+	owner    []int // token index -> index in mentions, or -1
+	triggers []Trigger
+	ctx      *discourse
+	focus    *Mention // the actor "it"/"they" refer to inside a denial
+}
+
+// discourse remembers the actors mentioned so far in an article, for
+// resolving "it", "they", "the group", "he".
+type discourse struct {
+	lastGroup, lastPerson, lastActor *Mention
+	persons                          map[string]Entity // skeleton of a surname -> the person named in full earlier
+}
+
+func (d *discourse) note(ms []Mention) {
+	for i := range ms {
+		m := ms[i]
+		if !m.IsActor() {
+			continue
+		}
+		d.lastActor = &m
+		switch m.Type {
+		case schema.Person:
+			d.lastPerson = &m
+			if f := strings.Fields(m.Name); len(f) > 1 {
+				if d.persons == nil {
+					d.persons = map[string]Entity{}
+				}
+				d.persons[skeleton(fold(f[len(f)-1]))] = m.Entity
+			}
+		case schema.ArmedGroup, schema.Organization:
+			d.lastGroup = &m
+		}
+	}
+}
+
+// surnames adds to ms the capitalised words that repeat the surname of a
+// person named in full earlier in the article ("Mohammed Alloush ... Alloush
+// told Reuters"), keeping ms in text order.
+func (d *discourse) surnames(toks []Token, ms []Mention) []Mention {
+	if len(d.persons) == 0 {
+		return ms
+	}
+	var out []Mention
+	next := 0
+	for i, t := range toks {
+		for next < len(ms) && ms[next].Start <= i {
+			out = append(out, ms[next])
+			next++
+		}
+		if len(out) > 0 && out[len(out)-1].End > i || !t.IsCapitalized() || len(t.Lower) < 4 {
+			continue
+		}
+		if e, ok := d.persons[skeleton(t.Lower)]; ok {
+			out = append(out, Mention{Entity: e, Start: i, End: i + 1, Text: t.Text})
+		}
+	}
+	return append(out, ms[next:]...)
+}
+
+// definite resolves "the rebel group" and "the armed group", which the
+// gazetteer reads as rebels in general, to the group last named.
+func (d *discourse) definite(toks []Token, ms []Mention) []Mention {
+	for i, m := range ms {
+		if m.ID != "rebels" || m.Start == 0 || toks[m.Start-1].Lower != "the" || d.lastGroup == nil || d.lastGroup.ID == "rebels" {
+			continue
+		}
+		if last := toks[m.End-1].Lower; last == "group" || last == "faction" {
+			ms[i].Entity = d.lastGroup.Entity
+		}
+	}
+	return ms
+}
+
+// anaphors are words and phrases that refer back to an actor, by the kind of
+// actor they can refer to; the longest phrases come first.
+var anaphors = []struct {
+	words  []string
+	person bool
+}{
+	{[]string{"the", "rebel", "group"}, false}, {[]string{"the", "armed", "group"}, false},
+	{[]string{"the", "militant", "group"}, false}, {[]string{"the", "jihadist", "group"}, false},
+	{[]string{"the", "jihadist", "faction"}, false}, {[]string{"the", "militant", "faction"}, false},
+	{[]string{"the", "group"}, false}, {[]string{"the", "faction"}, false}, {[]string{"the", "militia"}, false},
+	{[]string{"it"}, false}, {[]string{"they"}, false}, {[]string{"he"}, true}, {[]string{"she"}, true},
+}
+
+// preps mark a mention as the object of a preposition, not a subject.
+var preps = map[string]bool{
+	"in": true, "of": true, "from": true, "at": true, "near": true, "on": true, "to": true, "with": true,
+	"by": true, "for": true, "between": true, "against": true, "over": true, "under": true, "into": true,
+	"across": true, "around": true, "outside": true, "inside": true, "toward": true, "towards": true,
+	"about": true, "through": true, "within": true, "after": true, "before": true, "since": true, "despite": true,
+}
+
+// locatives introduce places and times, not a verb's object.
+var locatives = map[string]bool{"in": true, "at": true, "near": true, "from": true, "during": true, "since": true, "after": true, "before": true, "inside": true, "outside": true}
+
+var boundaries = map[string]bool{";": true, ":": true, "(": true, ")": true, "—": true, "–": true, "?": true, "!": true}
+
+var negations = map[string]bool{"not": true, "n't": true, "never": true, "no": true, "neither": true, "nor": true}
+
+var hedges = map[string]bool{
+	"reportedly": true, "allegedly": true, "apparently": true, "appeared": true, "appears": true,
+	"seemed": true, "seems": true, "possibly": true, "may": true, "might": true, "could": true, "reports": true,
+	"purportedly": true, "likely": true,
+}
+
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
+
+// stops are verbs whose denial keeps what they stop going:
+// "denies stopping negotiations" asserts the negotiations go on.
+var stops = map[string]bool{
+	"stop": true, "stopping": true, "stopped": true, "halt": true, "halting": true, "halted": true,
+	"end": true, "ending": true, "ended": true, "suspend": true, "suspending": true, "suspended": true,
+	"quit": true, "quitting": true, "abandon": true, "abandoning": true, "abandoned": true,
+}
+
+func newClause(toks []Token, ms []Mention, trs []Trigger, ctx *discourse) *clause {
+	c := &clause{toks: toks, mentions: ms, triggers: trs, ctx: ctx, owner: make([]int, len(toks))}
+	for i := range c.owner {
+		c.owner[i] = -1
+	}
+	for i, m := range ms {
+		for k := m.Start; k < m.End; k++ {
+			c.owner[k] = i
+		}
+	}
+	return c
+}
+
+// relation is a fact before it is placed in its article.
+type relation struct {
+	subj, obj        Mention
+	predicate        string
+	relStart, relEnd int // tokens of the relation text
+	negated          bool
+	confidence       float64
+	rule             string
+}
+
+// relations applies the clause rules to every trigger of the sentence.
+func (c *clause) relations() []relation {
+	var out []relation
+	denied := -1 // token index from which a denial's complement runs
+	var denier Mention
+	for _, t := range c.triggers {
+		var rs []relation
+		switch {
+		case t.Kind == "noun":
+			rs = c.nominal(t)
+		case t.Participle && c.word(t.End) == "by":
+			rs = c.passive(t)
+		case t.Participle && c.toks[t.Start].Hyphen:
+			rs = c.compound(t)
+		case t.Participle && beForms[c.word(t.Start-1)] || t.Participle && beForms[c.word(t.Start-2)] && c.word(t.Start-1) != "not":
+			continue // a passive without its agent: the doer is unknown
+		default:
+			rs = c.active(t)
+		}
+		for _, r := range rs {
+			if denied >= 0 && t.Start >= denied && t.Kind != "deny" && r.subj.ID == denier.ID {
+				// "denied reports that it agreed to a truce": the claim is denied,
+				// unless what is denied is stopping it.
+				if stops[c.word(t.Start-1)] {
+					r.rule += "+denied-stopping"
+				} else {
+					r.negated = !r.negated
+					r.rule += "+denied"
+				}
+			}
+			if r.subj.ID == r.obj.ID && r.subj.Kind() == r.obj.Kind() {
+				continue
+			}
+			out = append(out, r)
+		}
+		if t.Kind == "deny" && len(rs) > 0 && !rs[0].negated {
+			// In the denied claim, "it" and "they" are the denier.
+			denied, denier = t.End, rs[0].subj
+			c.focus = &denier
+		}
+	}
+	return out
+}
+
+func (c *clause) word(i int) string {
+	if i < 0 || i >= len(c.toks) {
+		return ""
+	}
+	return c.toks[i].Lower
+}
+
+// active: SUBJECT [not] VERB [particles] OBJECT.
+func (c *clause) active(t Trigger) []relation {
+	subjs, dist, pronoun := c.subjectLeft(t.Start)
+	if len(subjs) == 0 {
+		return nil
+	}
+	if t.Gerund && dist > 1 && !beForms[c.word(t.Start-1)] {
+		// "an end to fighting in Syria": an -ing form far from any subject
+		// is a noun or a participle phrase, not this actor's verb.
+		return nil
+	}
+	relEnd := t.End
+	if t.Kind == "deny" && relEnd < len(c.toks) && strings.HasSuffix(c.word(relEnd), "ing") && c.owner[relEnd] < 0 {
+		relEnd++ // "denies stopping"
+	}
+	objs := c.objectRight(t.End, t.Predicate)
+	if len(objs) == 0 {
+		return nil
+	}
+	conf := 0.9 - 0.03*float64(max(0, dist-2))
+	rule := "active"
+	if pronoun {
+		conf *= 0.8
+		rule = "active+coref"
+	}
+	neg, hedged := c.modality(t.Start, subjs[len(subjs)-1].End)
+	if hedged {
+		conf *= 0.7
+		rule += "+hedged"
+	}
+	return cross(subjs, objs, relation{predicate: t.Predicate, relStart: t.Start, relEnd: relEnd, negated: neg, confidence: max(conf, 0.4), rule: rule})
+}
+
+// passive: OBJECT [was] VERB-ed by AGENT ("a truce brokered by US and Russia").
+func (c *clause) passive(t Trigger) []relation {
+	agents := c.coordinated(t.End+1, func(m Mention) bool { return m.IsActor() })
+	if len(agents) == 0 {
+		return nil
+	}
+	objs := c.objectLeft(t.Start, t.Predicate)
+	if len(objs) == 0 {
+		return nil
+	}
+	neg, _ := c.modality(t.Start, max(0, t.Start-4))
+	return cross(agents, objs, relation{predicate: t.Predicate, relStart: t.Start, relEnd: t.End + 1, negated: neg, confidence: 0.85, rule: "passive"})
+}
+
+// compound: AGENT-VERB-ed OBJECT ("U.S.-Russia-brokered de-escalation
+// agreement", "Rebel-Held Douma").
+func (c *clause) compound(t Trigger) []relation {
+	var agents []Mention
+	for k := t.Start; k > 0 && c.toks[k].Hyphen; {
+		m := c.owner[k-1]
+		if m < 0 || !c.mentions[m].IsActor() {
+			break
+		}
+		agents = append(agents, c.mentions[m])
+		k = c.mentions[m].Start
+	}
+	if len(agents) == 0 {
+		return nil
+	}
+	// The object is the noun phrase the compound modifies, whatever its type:
+	// "UN-backed ceasefire talks", "Rebel-Held Douma".
+	for k := t.End; k < len(c.toks) && k < t.End+3; k++ {
+		if m := c.owner[k]; m >= 0 {
+			return cross(agents, c.mentions[m:m+1], relation{predicate: t.Predicate, relStart: t.Start, relEnd: t.End, confidence: 0.85, rule: "compound"})
+		}
+	}
+	return nil
+}
+
+// nominal: "IS's blockade on al-Qadam", "talks between Moscow and Jaish
+// al-Islam", "shelling attacks by Jaish al-Islam on residential areas",
+// "negotiations with Russia" (the clause's subject holds them).
+func (c *clause) nominal(t Trigger) []relation {
+	r := relation{predicate: t.Predicate, relStart: t.Start, relEnd: t.End, confidence: 0.75, rule: "nominal"}
+	var subjs, objs []Mention
+	if t.Start >= 2 && c.word(t.Start-1) == "'s" {
+		if m := c.owner[t.Start-2]; m >= 0 && c.mentions[m].IsActor() {
+			subjs = []Mention{c.mentions[m]}
+		}
+	}
+	for k := t.End; k < len(c.toks) && k < t.End+8; k++ {
+		w := c.word(k)
+		if boundaries[w] || w == "." || w == "," && len(objs) > 0 {
+			break
+		}
+		if w == "by" && len(subjs) == 0 {
+			subjs = c.coordinated(k+1, func(m Mention) bool { return m.IsActor() })
+			continue
+		}
+		if !contains(t.Preps, w) || len(objs) > 0 {
+			continue
+		}
+		ms := c.coordinated(k+1, func(m Mention) bool { return rangeFits(t.Predicate, m) })
+		if w == "between" && len(ms) >= 2 && len(subjs) == 0 {
+			subjs, ms = ms[:1], ms[1:]
+		}
+		objs = ms
+	}
+	if len(subjs) == 0 && len(objs) > 0 && c.word(t.End) == "with" {
+		if s, _, pronoun := c.subjectLeft(t.Start); len(s) > 0 {
+			subjs = s
+			if pronoun {
+				r.rule += "+coref"
+			}
+		}
+	}
+	if len(subjs) == 0 || len(objs) == 0 {
+		return nil
+	}
+	return cross(subjs, objs, r)
+}
+
+// subjectLeft finds the subject of a verb at i: the nearest actor to its
+// left in the same clause that is not the object of a preposition, with
+// actors coordinated with it ("Rebels, IS agree"), or an anaphor resolved
+// in context. It returns the subjects, their distance in tokens and
+// whether an anaphor was resolved.
+func (c *clause) subjectLeft(i int) ([]Mention, int, bool) {
+	for k := i - 1; k >= 0 && k >= i-15; k-- {
+		w := c.word(k)
+		if boundaries[w] {
+			break
+		}
+		if m := c.owner[k]; m >= 0 {
+			mm := c.mentions[m]
+			k = mm.Start
+			if !mm.IsActor() || k > 0 && preps[c.word(k-1)] {
+				continue
+			}
+			return c.coordinatedLeft(m), i - mm.End, false
+		}
+		if m, n, ok := c.anaphor(k); ok {
+			return []Mention{m}, i - k - n, true
+		}
+	}
+	return nil, 0, false
+}
+
+// anaphor resolves an anaphor ending at token k.
+func (c *clause) anaphor(k int) (Mention, int, bool) {
+	for _, a := range anaphors {
+		n := len(a.words)
+		if k-n+1 < 0 {
+			continue
+		}
+		ok := true
+		for j, w := range a.words {
+			if c.word(k-n+1+j) != w {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		var ref *Mention
+		switch {
+		case c.focus != nil && !a.person:
+			ref = c.focus
+		case a.person:
+			ref = c.ctx.lastPerson
+		case len(a.words) > 1:
+			ref = c.ctx.lastGroup
+		default:
+			ref = c.ctx.lastGroup
+			if ref == nil {
+				ref = c.ctx.lastActor
+			}
+		}
+		if ref == nil {
+			return Mention{}, 0, false
+		}
+		m := *ref
+		m.Start, m.End = k-n+1, k+1
+		m.Text = spanText(c.toks, m.Start, m.End)
+		return m, n, true
+	}
+	return Mention{}, 0, false
+}
+
+// coordinatedLeft returns mention m and the actors joined to it on the left
+// by "and", "&" or commas, in text order.
+func (c *clause) coordinatedLeft(m int) []Mention {
+	out := []Mention{c.mentions[m]}
+	for {
+		s := c.mentions[m].Start
+		w := c.word(s - 1)
+		if (w != "and" && w != "," && w != "&") || s < 2 {
+			break
+		}
+		p := c.owner[s-2]
+		if p < 0 || !c.mentions[p].IsActor() {
+			break
+		}
+		out = append([]Mention{c.mentions[p]}, out...)
+		m = p
+	}
+	return out
+}
+
+// coordinated returns the mentions from token k on that fit, joined by
+// "and", "&" or commas ("by US and Russia"), skipping leading articles.
+func (c *clause) coordinated(k int, fits func(Mention) bool) []Mention {
+	var out []Mention
+	for k < len(c.toks) {
+		for k < len(c.toks) && skippable[c.word(k)] {
+			k++
+		}
+		if k >= len(c.toks) || c.owner[k] < 0 || !fits(c.mentions[c.owner[k]]) {
+			break
+		}
+		m := c.mentions[c.owner[k]]
+		out = append(out, m)
+		k = m.End
+		if w := c.word(k); w != "and" && w != "&" && w != "," {
+			break
+		}
+		k++
+	}
+	return out
+}
+
+// objectRight finds the object of a verb ending at i: the first mention to
+// its right, within the clause, whose type fits the predicate's range.
+func (c *clause) objectRight(i int, pred string) []Mention {
+	for k := i; k < len(c.toks) && k < i+10; k++ {
+		w := c.word(k)
+		if boundaries[w] || w == "." || w == "," || w == "which" || w == "who" || w == "but" {
+			break
+		}
+		if m := c.owner[k]; m >= 0 {
+			mm := c.mentions[m]
+			modifier := mm.End < len(c.toks) && c.toks[mm.End].Hyphen // "Rebel-Held Douma"
+			locative := mm.Start > i && locatives[c.word(mm.Start-1)]  // "met in Jordan"
+			if rangeFits(pred, mm) && !modifier && !locative {
+				return c.coordinated(k, func(m Mention) bool { return rangeFits(pred, m) })
+			}
+			k = c.mentions[m].End - 1
+		}
+	}
+	return nil
+}
+
+// objectLeft finds the object of a passive verb at i: the nearest fitting mention to its left.
+func (c *clause) objectLeft(i int, pred string) []Mention {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		if boundaries[c.word(k)] {
+			break
+		}
+		if m := c.owner[k]; m >= 0 {
+			if rangeFits(pred, c.mentions[m]) {
+				return []Mention{c.mentions[m]}
+			}
+			k = c.mentions[m].Start
+		}
+	}
+	return nil
+}
+
+// modality looks between the subject (ending at from) and the verb at i
+// for negation ("did not agree") and hedging ("appeared to have agreed").
+func (c *clause) modality(i, from int) (negated, hedged bool) {
+	for k := max(from, i-4); k < i; k++ {
+		w := c.word(k)
+		negated = negated || negations[w]
+		hedged = hedged || hedges[w]
+	}
+	return negated, hedged
+}
+
+// rangeFits reports whether m can be the object of pred.
+func rangeFits(pred string, m Mention) bool {
+	p, ok := schema.LookupPredicate(pred)
+	if !ok {
+		return false
+	}
+	switch p.Range {
+	case schema.Agreement:
+		return m.Type == schema.Agreement
+	case schema.Location:
+		return m.Type == schema.Location || m.IsActor()
+	}
+	return m.IsActor() || m.Type == schema.Location
+}
+
+// cross makes one relation for each subject and object pair.
+func cross(subjs, objs []Mention, r relation) []relation {
+	var out []relation
+	for _, s := range subjs {
+		for _, o := range objs {
+			x := r
+			x.subj, x.obj = s, o
+			out = append(out, x)
+		}
+	}
+	return out
+}
