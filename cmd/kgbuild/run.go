@@ -362,19 +362,19 @@ func isTerminal(w io.Writer) bool {
 
 // factJSON is one line of --dry-run output.
 type factJSON struct {
-	Article       string    `json:"article"`
-	Sentence      int       `json:"sentence"`
-	SentenceText  string    `json:"sentence_text"`
-	SentenceStart int       `json:"sentence_start"`
-	SentenceEnd   int       `json:"sentence_end"`
-	Subject       entJSON   `json:"subject"`
-	Relation      spanJSON  `json:"relation"`
-	Predicate     string    `json:"predicate"`
-	Object        entJSON   `json:"object"`
-	Negated       bool      `json:"negated"`
-	Confidence    float64   `json:"confidence"`
-	Rule          string    `json:"rule"`
-	Date          string    `json:"date,omitempty"`
+	Article       string   `json:"article"`
+	Sentence      int      `json:"sentence"`
+	SentenceText  string   `json:"sentence_text"`
+	SentenceStart int      `json:"sentence_start"`
+	SentenceEnd   int      `json:"sentence_end"`
+	Subject       entJSON  `json:"subject"`
+	Relation      spanJSON `json:"relation"`
+	Predicate     string   `json:"predicate"`
+	Object        entJSON  `json:"object"`
+	Negated       bool     `json:"negated"`
+	Confidence    float64  `json:"confidence"`
+	Rule          string   `json:"rule"`
+	Date          string   `json:"date,omitempty"`
 }
 
 type entJSON struct {

@@ -153,7 +153,7 @@ func (s *Store) ArticleHash(ctx context.Context, article quad.IRI) (string, erro
 	if err != nil || len(vs) == 0 {
 		return "", err
 	}
-	return quad.ToString(vs[0]), nil
+	return Text(vs[0]), nil
 }
 
 // ArticleQuads returns every quad an article put in the store: those in its
@@ -267,4 +267,24 @@ func (s *Store) AddQuads(quads []quad.Quad) error {
 		return errors.New("store is open read-only")
 	}
 	return s.w.AddQuadSet(quads)
+}
+
+// Text returns the plain text of a value: an IRI without angle brackets, a
+// literal without quotes, datatype or language.
+func Text(v quad.Value) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case quad.IRI:
+		return string(v)
+	case quad.String:
+		return string(v)
+	case quad.TypedString:
+		return string(v.Value)
+	case quad.LangString:
+		return string(v.Value)
+	case quad.BNode:
+		return "_:" + string(v)
+	}
+	return quad.ToString(v)
 }

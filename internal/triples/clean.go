@@ -57,6 +57,9 @@ func clean(text, title string) cleaned {
 			s = text[ln.Start:ln.End]
 		}
 		if isFurniture(s) || !mostlyLatin(s) {
+			if d, ok := markedDate(s); ok && c.date.IsZero() {
+				c.date = d
+			}
 			continue
 		}
 		k := lineKey(s)
@@ -170,6 +173,25 @@ func leadingDate(s string) (time.Time, int, bool) {
 		}
 	}
 	return time.Time{}, 0, false
+}
+
+// dateMarkers introduce a publication date inside a byline:
+// "تم النشر بتاريخ : 27 مارس، 2018" (published on), "Published: ...".
+var dateMarkers = []string{"بتاريخ", "Published", "published", "Updated", "updated"}
+
+// markedDate finds a date that follows a marker inside a furniture line.
+func markedDate(s string) (time.Time, bool) {
+	for _, m := range dateMarkers {
+		i := strings.Index(s, m)
+		if i < 0 {
+			continue
+		}
+		rest := strings.TrimLeft(s[i+len(m):], " :\t")
+		if d, _, ok := leadingDate(rest); ok {
+			return d, true
+		}
+	}
+	return time.Time{}, false
 }
 
 // wordEnds returns the byte offsets where the first max space-separated words of s end.

@@ -106,10 +106,10 @@ func (x *Extractor) Extract(a *Article) (doc *Document, err error) {
 		for _, r := range cl.relations() {
 			doc.Facts = append(doc.Facts, Fact{
 				Sentence: i, Subject: r.subj, Object: r.obj, Predicate: r.predicate,
-				Relation:   spanText(s.Tokens, r.relStart, r.relEnd),
-				SubjSpan:   tokenSpan(s.Tokens, r.subj), ObjSpan: tokenSpan(s.Tokens, r.obj),
-				RelSpan:    Span{s.Tokens[r.relStart].Start, s.Tokens[r.relEnd-1].End},
-				Negated:    r.negated, Confidence: round2(r.confidence), Rule: r.rule, Date: doc.Date,
+				Relation: spanText(s.Tokens, r.relStart, r.relEnd),
+				SubjSpan: tokenSpan(s.Tokens, r.subj), ObjSpan: tokenSpan(s.Tokens, r.obj),
+				RelSpan: Span{s.Tokens[r.relStart].Start, s.Tokens[r.relEnd-1].End},
+				Negated: r.negated, Confidence: round2(r.confidence), Rule: r.rule, Date: doc.Date,
 			})
 		}
 		ctx.note(ms)

@@ -409,3 +409,22 @@ func slug(s string) string {
 	}
 	return b.String()
 }
+
+// NameKey reduces a name to the form names are compared in: folded words,
+// articles unified, long words by their consonant skeleton. Two spellings
+// of one name ("Jaysh-al-Islam", "jaish al islam") have the same key.
+func NameKey(name string) string {
+	toks := Tokenize(name, 0, len(name))
+	parts := make([]string, 0, len(toks))
+	for i, t := range toks {
+		if !t.IsWord() {
+			continue
+		}
+		k := tokenKey(toks, i)
+		if len([]rune(k)) >= 4 {
+			k = skeleton(k)
+		}
+		parts = append(parts, k)
+	}
+	return strings.Join(parts, " ")
+}

@@ -26,8 +26,8 @@ type lexEntry struct {
 // Trigger is a lexicon match in a sentence: tokens [Start, End).
 type Trigger struct {
 	Start, End int
-	Predicate  string // short IRI
-	Kind       string // verb, noun or deny
+	Predicate  string   // short IRI
+	Kind       string   // verb, noun or deny
 	Participle bool     // the verb is a past participle ("brokered", "taken")
 	Gerund     bool     // the verb ends in -ing
 	Preps      []string // noun triggers: prepositions that introduce the object ("on", "between")

@@ -82,7 +82,9 @@ func (n IRIs) Quads(doc *Document) []quad.Quad {
 	id := doc.Article.ID
 	a := n.Article(id)
 	var qs []quad.Quad
-	add := func(s, p, o, label quad.Value) { qs = append(qs, quad.Quad{Subject: s, Predicate: p, Object: o, Label: label}) }
+	add := func(s, p, o, label quad.Value) {
+		qs = append(qs, quad.Quad{Subject: s, Predicate: p, Object: o, Label: label})
+	}
 	str := func(s, p quad.Value, v string, label quad.Value) {
 		if v != "" {
 			add(s, p, quad.String(v), label)

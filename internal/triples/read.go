@@ -774,7 +774,7 @@ func (c *csvReader) article(rec []string, raw []byte, start, line int) (*Article
 		return nil, c.errorf(line, "invalid UTF-8 on line %d, column %d: convert the file to UTF-8", start+l-1, col)
 	}
 	if c.idx.text >= len(rec) {
-		return nil, c.errorf(line, "record has no text (it has %d fields, the header %d)", len(rec), c.fields)
+		return nil, c.errorf(line, "record has no text (only %d of the header's %d fields)", len(rec), c.fields)
 	}
 	text := rec[c.idx.text]
 	if strings.TrimSpace(text) == "" {

@@ -437,7 +437,7 @@ func (c *clause) objectRight(i int, pred string) []Mention {
 		if m := c.owner[k]; m >= 0 {
 			mm := c.mentions[m]
 			modifier := mm.End < len(c.toks) && c.toks[mm.End].Hyphen // "Rebel-Held Douma"
-			locative := mm.Start > i && locatives[c.word(mm.Start-1)]  // "met in Jordan"
+			locative := mm.Start > i && locatives[c.word(mm.Start-1)] // "met in Jordan"
 			if rangeFits(pred, mm) && !modifier && !locative {
 				return c.coordinated(k, func(m Mention) bool { return rangeFits(pred, m) })
 			}

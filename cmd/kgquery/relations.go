@@ -1,0 +1,379 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/voc/rdf"
+	"github.com/cayleygraph/quad/voc/rdfs"
+	"github.com/spf13/pflag"
+
+	"github.com/conflictkg/kg/internal/store"
+	"github.com/conflictkg/kg/internal/triples"
+	"github.com/conflictkg/kg/schema"
+)
+
+type relationsCommand struct {
+	limit int
+}
+
+func (c *relationsCommand) usage() string {
+	return `Usage: kgquery relations [flags] NAME
+
+Every fact where the actor NAME is subject or object, grouped by predicate,
+newest first, each with its date and the sentence and article it came from.
+NAME matches across spellings and case ("Jaysh al-Islam", "jaish al islam").`
+}
+
+func (c *relationsCommand) flags(fs *pflag.FlagSet) {
+	fs.IntVar(&c.limit, "limit", 0, "at most `N` facts (0: all)")
+}
+
+// node is an entity of the graph as a query shows it.
+type node struct {
+	IRI   string `json:"iri"`
+	Label string `json:"label"`
+	Type  string `json:"type,omitempty"`
+}
+
+// factRow is one fact with its evidence.
+type factRow struct {
+	Fact       string   `json:"fact"`
+	Subject    node     `json:"subject"`
+	Predicate  string   `json:"predicate"`
+	Label      string   `json:"predicate_label"`
+	Object     node     `json:"object"`
+	Relation   string   `json:"relation_text"`
+	Negated    bool     `json:"negated"`
+	Confidence float64  `json:"confidence"`
+	Date       string   `json:"date,omitempty"`
+	Evidence   evidence `json:"evidence"`
+}
+
+// evidence is the sentence and article behind a fact.
+type evidence struct {
+	Sentence string `json:"sentence"`
+	IRI      string `json:"sentence_iri"`
+	Index    int    `json:"sentence_index"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Article  string `json:"article"`
+	Title    string `json:"title,omitempty"`
+	Source   string `json:"source,omitempty"`
+	URL      string `json:"url,omitempty"`
+}
+
+func (c *relationsCommand) run(ctx context.Context, q *query, args []string) error {
+	if len(args) != 1 {
+		return fmt.Errorf("kgquery relations: want one NAME, have %d arguments (quote names with spaces)", len(args))
+	}
+	actor, err := q.resolve(ctx, args[0])
+	if err != nil {
+		return err
+	}
+	facts, err := q.factsAbout(ctx, quad.IRI(actor.IRI))
+	if err != nil {
+		return err
+	}
+	sortFacts(facts)
+	if c.limit > 0 && len(facts) > c.limit {
+		facts = facts[:c.limit]
+	}
+	if q.json {
+		if err := q.writeJSON(struct {
+			Actor node      `json:"actor"`
+			Facts []factRow `json:"facts"`
+		}{actor, facts}); err != nil {
+			return err
+		}
+	} else if len(facts) > 0 {
+		writeRelations(q, actor, facts)
+	}
+	if len(facts) == 0 {
+		return fmt.Errorf("%w: no facts about %s in %s", ErrNoResults, actor.Label, q.db)
+	}
+	return nil
+}
+
+// resolve finds the node a name refers to: through the gazetteer first, then
+// by comparing the name's key with the labels and aliases of the graph's
+// entities.
+func (q *query) resolve(ctx context.Context, name string) (node, error) {
+	if e, ok := triples.DefaultGazetteer().Lookup(name); ok {
+		iri := q.iris.Entity(e)
+		if q.st.ValueOf(iri) != nil {
+			return q.node(ctx, iri)
+		}
+	}
+	key := triples.NameKey(name)
+	if key == "" {
+		return node{}, fmt.Errorf("%w: %q is not a name", ErrNoResults, name)
+	}
+	for _, class := range entityClasses {
+		typed, err := q.st.QuadsWith(ctx, quad.Object, quad.IRI(class).Full())
+		if err != nil {
+			return node{}, err
+		}
+		for _, tq := range typed {
+			if tq.Predicate != quad.IRI(rdf.Type).Full() {
+				continue
+			}
+			for _, p := range []string{rdfs.Label, schema.Alias} {
+				names, err := q.st.Objects(ctx, tq.Subject, quad.IRI(p).Full())
+				if err != nil {
+					return node{}, err
+				}
+				for _, n := range names {
+					if triples.NameKey(store.Text(n)) == key {
+						return q.node(ctx, tq.Subject)
+					}
+				}
+			}
+		}
+	}
+	return node{}, fmt.Errorf("%w: no actor, place or agreement named %q in %s", ErrNoResults, name, q.db)
+}
+
+var entityClasses = []string{schema.ArmedGroup, schema.Government, schema.State, schema.Person,
+	schema.Organization, schema.Location, schema.Agreement}
+
+// node describes an entity by its label and type.
+func (q *query) node(ctx context.Context, v quad.Value) (node, error) {
+	n := node{IRI: store.Text(v)}
+	qs, err := q.st.QuadsWith(ctx, quad.Subject, v)
+	for _, x := range qs {
+		switch x.Predicate {
+		case quad.IRI(rdfs.Label).Full():
+			n.Label = store.Text(x.Object)
+		case quad.IRI(rdf.Type).Full():
+			n.Type = strings.TrimPrefix(store.Text(x.Object), schema.NS)
+		}
+	}
+	if n.Label == "" {
+		n.Label = n.IRI
+	}
+	return n, err
+}
+
+// factsAbout returns the facts with v as subject or object, with evidence.
+func (q *query) factsAbout(ctx context.Context, v quad.Value) ([]factRow, error) {
+	in, err := q.st.QuadsWith(ctx, quad.Object, v)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[quad.Value]bool{}
+	nodes := map[quad.Value]node{}
+	sentences := map[quad.Value]evidence{}
+	var rows []factRow
+	for _, x := range in {
+		p := x.Predicate
+		if p != quad.IRI(schema.Subject).Full() && p != quad.IRI(schema.Object).Full() || seen[x.Subject] {
+			continue
+		}
+		seen[x.Subject] = true
+		r, err := q.fact(ctx, x.Subject, nodes, sentences)
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, r)
+	}
+	return rows, nil
+}
+
+// fact reads one fact node and what stands behind it; nodes and sentences cache lookups.
+func (q *query) fact(ctx context.Context, f quad.Value, nodes map[quad.Value]node, sentences map[quad.Value]evidence) (factRow, error) {
+	r := factRow{Fact: store.Text(f)}
+	props, err := q.st.QuadsWith(ctx, quad.Subject, f)
+	if err != nil {
+		return r, err
+	}
+	look := func(v quad.Value) (node, error) {
+		if n, ok := nodes[v]; ok {
+			return n, nil
+		}
+		n, err := q.node(ctx, v)
+		nodes[v] = n
+		return n, err
+	}
+	var sent quad.Value
+	for _, x := range props {
+		o := x.Object
+		switch strings.TrimPrefix(store.Text(x.Predicate), schema.NS) {
+		case "subject":
+			r.Subject, err = look(o)
+		case "object":
+			r.Object, err = look(o)
+		case "predicate":
+			r.Predicate = store.Text(o)
+			r.Label = r.Predicate
+			if p, ok := schema.LookupPredicate(strings.TrimPrefix(r.Predicate, schema.NS)); ok {
+				r.Label = p.Label
+			}
+		case "relationText":
+			r.Relation = store.Text(o)
+		case "negated":
+			r.Negated = store.Text(o) == "true"
+		case "confidence":
+			r.Confidence, _ = strconv.ParseFloat(store.Text(o), 64)
+		case "date":
+			r.Date = store.Text(o)
+		case "sentence":
+			sent = o
+		}
+		if err != nil {
+			return r, err
+		}
+	}
+	if sent != nil {
+		ev, ok := sentences[sent]
+		if !ok {
+			if ev, err = q.evidence(ctx, sent); err != nil {
+				return r, err
+			}
+			sentences[sent] = ev
+		}
+		r.Evidence = ev
+	}
+	return r, nil
+}
+
+// evidence reads a sentence node and its article.
+func (q *query) evidence(ctx context.Context, s quad.Value) (evidence, error) {
+	ev := evidence{IRI: store.Text(s)}
+	props, err := q.st.QuadsWith(ctx, quad.Subject, s)
+	if err != nil {
+		return ev, err
+	}
+	var article quad.Value
+	for _, x := range props {
+		v := store.Text(x.Object)
+		switch strings.TrimPrefix(store.Text(x.Predicate), schema.NS) {
+		case "text":
+			ev.Sentence = v
+		case "index":
+			ev.Index, _ = strconv.Atoi(v)
+		case "start":
+			ev.Start, _ = strconv.Atoi(v)
+		case "end":
+			ev.End, _ = strconv.Atoi(v)
+		case "article":
+			article = x.Object
+		}
+	}
+	if article == nil {
+		return ev, nil
+	}
+	ev.Article = store.Text(article)
+	aprops, err := q.st.QuadsWith(ctx, quad.Subject, article)
+	for _, x := range aprops {
+		v := store.Text(x.Object)
+		switch strings.TrimPrefix(store.Text(x.Predicate), schema.NS) {
+		case "title":
+			ev.Title = v
+		case "source":
+			ev.Source = v
+		case "url":
+			ev.URL = v
+		}
+	}
+	return ev, err
+}
+
+// sortFacts orders facts by predicate, then newest first, then by article and sentence.
+func sortFacts(rows []factRow) {
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := rows[i], rows[j]
+		switch {
+		case a.Label != b.Label:
+			return a.Label < b.Label
+		case a.Date != b.Date:
+			return a.Date > b.Date
+		case a.Evidence.Article != b.Evidence.Article:
+			return a.Evidence.Article < b.Evidence.Article
+		case a.Evidence.Index != b.Evidence.Index:
+			return a.Evidence.Index < b.Evidence.Index
+		}
+		return a.Fact < b.Fact
+	})
+}
+
+// writeRelations prints facts as aligned tables, one per predicate.
+func writeRelations(q *query, actor node, rows []factRow) {
+	articles := map[string]bool{}
+	for _, r := range rows {
+		articles[r.Evidence.Article] = true
+	}
+	fmt.Fprintf(q.stdout, "%s (%s): %d facts from %d articles\n", actor.Label, actor.Type, len(rows), len(articles))
+	for i := 0; i < len(rows); {
+		j := i
+		for j < len(rows) && rows[j].Label == rows[i].Label {
+			j++
+		}
+		fmt.Fprintf(q.stdout, "\n%s (%d)\n", rows[i].Label, j-i)
+		table := [][]string{{"DATE", "SUBJECT", "RELATION", "OBJECT", "CONF", "ARTICLE"}}
+		for _, r := range rows[i:j] {
+			rel := r.Relation
+			if r.Negated {
+				rel = "NOT " + rel
+			}
+			table = append(table, []string{orDash(r.Date), r.Subject.Label, rel, r.Object.Label,
+				strconv.FormatFloat(r.Confidence, 'f', 2, 64), articleID(q, r.Evidence.Article)})
+		}
+		widths := columnWidths(table)
+		for k, row := range table {
+			fmt.Fprintf(q.stdout, "  %s\n", alignRow(row, widths))
+			if k > 0 {
+				// The evidence goes under its fact, outside the columns.
+				fmt.Fprintf(q.stdout, "  %*s“%s”\n", widths[0]+2, "", clip(rows[i+k-1].Evidence.Sentence, 120))
+			}
+		}
+		i = j
+	}
+}
+
+func columnWidths(table [][]string) []int {
+	w := make([]int, len(table[0]))
+	for _, row := range table {
+		for i, cell := range row {
+			w[i] = max(w[i], utf8.RuneCountInString(cell))
+		}
+	}
+	return w
+}
+
+func alignRow(row []string, widths []int) string {
+	var b strings.Builder
+	for i, cell := range row {
+		b.WriteString(cell)
+		if i < len(row)-1 {
+			b.WriteString(strings.Repeat(" ", widths[i]-utf8.RuneCountInString(cell)+2))
+		}
+	}
+	return b.String()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// articleID shortens an article IRI to its id.
+func articleID(q *query, iri string) string {
+	return strings.TrimPrefix(iri, string(q.iris.Article("")))
+}
+
+// clip shortens s to at most n runes, marking the cut.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

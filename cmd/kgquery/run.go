@@ -1,0 +1,126 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/conflictkg/kg/internal/store"
+	"github.com/conflictkg/kg/internal/triples"
+	"github.com/conflictkg/kg/schema"
+)
+
+// ErrNoResults is returned when a query ran and found nothing (exit 1).
+var ErrNoResults = errors.New("no results")
+
+const usage = `kgquery: ask the kg graph about actors and their relations.
+
+Usage:
+  kgquery relations [flags] NAME   facts where NAME is subject or object, with evidence
+  kgquery export [flags]           the graph as N-Quads (--article ID for one article)
+  kgquery gizmo [flags] QUERY      a raw Gizmo query (text, @FILE or -)
+
+Run 'kgquery COMMAND --help' for a command's flags.
+Exit status: 0 results, 1 none, 2 error.
+`
+
+// command is one kgquery subcommand.
+type command interface {
+	flags(fs *pflag.FlagSet)
+	run(ctx context.Context, q *query, args []string) error
+	usage() string
+}
+
+// query is what every command shares: the open store and output settings.
+type query struct {
+	db     string
+	base   string
+	json   bool
+	stdout io.Writer
+	stderr io.Writer
+	st     *store.Store
+	iris   triples.IRIs
+}
+
+// Run runs kgquery with args (without the program name).
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprint(stderr, usage)
+		if len(args) == 0 {
+			return errors.New("no command given")
+		}
+		return nil
+	}
+	var cmd command
+	switch args[0] {
+	case "relations":
+		cmd = &relationsCommand{}
+	case "export":
+		cmd = &exportCommand{}
+	case "gizmo":
+		cmd = &gizmoCommand{}
+	default:
+		return fmt.Errorf("kgquery %s: unknown command (want relations, export or gizmo)", args[0])
+	}
+	q := &query{stdout: stdout, stderr: stderr}
+	fs := pflag.NewFlagSet("kgquery "+args[0], pflag.ContinueOnError)
+	fs.SortFlags = false
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&q.db, "db", "kg.db", "the store, opened read-only")
+	fs.BoolVar(&q.json, "json", false, "write one JSON document")
+	fs.StringVar(&q.base, "base", schema.DefaultBase, "base `IRI` the graph was built with")
+	cmd.flags(fs)
+	if err := fs.Parse(args[1:]); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			fmt.Fprintf(stderr, "%s\nFlags:\n%s", cmd.usage(), fs.FlagUsages())
+			return nil
+		}
+		return fmt.Errorf("kgquery %s: %v (see kgquery %s --help)", args[0], err, args[0])
+	}
+	q.iris = triples.IRIs{Base: q.base}
+	st, err := store.Open(q.db, store.Options{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	q.st = st
+	return cmd.run(ctx, q, fs.Args())
+}
+
+// writeJSON writes v as one indented JSON document.
+func (q *query) writeJSON(v any) error {
+	enc := json.NewEncoder(q.stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// readQuery returns the text of a query argument: the text itself, @FILE
+// or - for standard input.
+func readQuery(arg string, stdin io.Reader, readFile func(string) ([]byte, error)) (string, error) {
+	switch {
+	case arg == "-":
+		b, err := io.ReadAll(stdin)
+		return string(b), err
+	case strings.HasPrefix(arg, "@"):
+		b, err := readFile(arg[1:])
+		if err != nil {
+			return "", fmt.Errorf("reading query: %v", err)
+		}
+		return string(b), nil
+	}
+	return arg, nil
+}
+
+func withTimeout(ctx context.Context, d time.Duration) (context.Context, context.CancelFunc) {
+	if d <= 0 {
+		return context.WithCancel(ctx)
+	}
+	return context.WithTimeout(ctx, d)
+}
