@@ -20,6 +20,10 @@ type cleaned struct {
 	date  time.Time
 }
 
+// maxTitle is the longest line taken as a headline; a longer first line is
+// body text (a one-line document), and the title is its first sentence.
+const maxTitle = 300
+
 // furniture matches whole lines that are web page furniture, not article text.
 var furniture = regexp.MustCompile(`(?i)^(` +
 	`search|menu|home|share|share this( article)?!?|like this:?|loading\.*|helpful keywords|related( articles| news)?:?|` +
@@ -63,7 +67,7 @@ func clean(text, title string) cleaned {
 			continue
 		}
 		k := lineKey(s)
-		if titleKey == "" && c.title == (Span{}) {
+		if titleKey == "" && c.title == (Span{}) && len(s) <= maxTitle {
 			c.title, titleKey = ln, k
 			continue
 		}

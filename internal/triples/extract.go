@@ -95,6 +95,9 @@ func (x *Extractor) Extract(a *Article) (doc *Document, err error) {
 		doc.Date = c.date
 	}
 	doc.Sentences = append(doc.Sentences, splitSentences(doc.Text, c.lines, len(doc.Sentences))...)
+	if doc.Title == "" && len(doc.Sentences) > 0 {
+		doc.Title = doc.Sentences[0].Text
+	}
 
 	ctx := &discourse{}
 	for i := range doc.Sentences {

@@ -236,24 +236,39 @@ func (g *Gazetteer) matchAt(toks []Token, i int) (entity, n int) {
 	best, bestN := -1, 0
 	try := func(as []alias) {
 		for _, a := range as {
-			if len(a.toks) <= bestN || i+len(a.toks) > len(toks) {
-				continue
-			}
-			ok := true
-			for j, at := range a.toks {
-				if !at.matches(toks, i+j) {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				best, bestN = a.entity, len(a.toks)
+			if n := a.match(toks, i); n > bestN {
+				best, bestN = a.entity, n
 			}
 		}
 	}
 	try(g.byKey[key])
 	try(g.bySkel[skeleton(key)])
 	return best, bestN
+}
+
+// match returns how many tokens from i the alias matches, 0 if none. The
+// Arabic article is optional on either side after the first word: "Khalid
+// bin al-Walid" matches "Khalid bin Walid", and "Jaish Islam" "Jaish al-Islam".
+func (a alias) match(toks []Token, i int) int {
+	p := i
+	for j, at := range a.toks {
+		if p >= len(toks) {
+			return 0
+		}
+		if at.matches(toks, p) {
+			p++
+			continue
+		}
+		switch {
+		case j > 0 && at.key == "al":
+			continue // the alias's article is absent from the text
+		case j > 0 && tokenKey(toks, p) == "al" && p+1 < len(toks) && at.matches(toks, p+1):
+			p += 2 // the text has an article the alias lacks
+		default:
+			return 0
+		}
+	}
+	return p - i
 }
 
 func (at aliasTok) matches(toks []Token, i int) bool {
@@ -339,17 +354,27 @@ var groupHeads = map[string]bool{
 }
 
 // nameGlue are lower-case words allowed inside a name.
-var nameGlue = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "of": true, "abu": true, "ad": true, "as": true, "ash": true}
+var nameGlue = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "abu": true, "ad": true, "as": true, "ash": true}
+
+// glue reports whether a lower-case word may join a name: articles and
+// patronymics always, "of" only after a group head ("Army of Conquest", not
+// "Fighters of Liwa ...").
+func glue(w string, heads int) bool {
+	if w == "of" {
+		return heads > 0
+	}
+	return nameGlue[w]
+}
 
 // unseenGroup recognises an armed group the gazetteer lacks: a run of
 // capitalised words starting at i that holds a group head and another word
 // ("Yarmouk Martyrs Brigade", "Liwa Fursan al-Haq").
 func unseenGroup(toks []Token, i int) (Mention, bool) {
-	if !toks[i].IsCapitalized() || !toks[i].IsWord() {
+	if !toks[i].IsCapitalized() || !toks[i].IsWord() || determiners[toks[i].Lower] {
 		return Mention{}, false
 	}
 	j, heads, words := i, 0, 0
-	for j < len(toks) && (toks[j].IsCapitalized() && toks[j].IsWord() || nameGlue[toks[j].Lower] && j > i && j+1 < len(toks) && toks[j+1].IsCapitalized()) {
+	for j < len(toks) && (toks[j].IsCapitalized() && toks[j].IsWord() || j > i && j+1 < len(toks) && toks[j+1].IsCapitalized() && glue(toks[j].Lower, heads)) {
 		if groupHeads[toks[j].Lower] {
 			heads++
 		} else if toks[j].IsCapitalized() {

@@ -13,29 +13,31 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// An HTML page is read as one article, its metadata and the text of its
-// article body:
+// htmlReader reads a whole input as one HTML page, and the page as one
+// article, its metadata and the text of its article body:
 //
-//   - Title: <meta property="og:title">, else <title> without a " | Site"
-//     or " - Site" suffix, else the first <h1>.
+//   - Title: <meta property="og:title"> (without a " | Site" suffix naming
+//     og:site_name), else <title> without a " | Site" or " - Site"
+//     suffix, else the first <h1>, preferably in the article.
 //   - Text: the text of the <article> (the one with the most text, when
 //     there are several), else of <main>, else of the element with
-//     itemprop="articleBody", else of <body>. Scripts, styles, forms,
-//     navigation, headers, footers, asides and the like are left out, and
-//     so are elements whose class or id names sharing, related links,
-//     comments, menus, navigation, cookies, subscriptions, newsletters or
-//     social media. Block elements end lines, paragraphs and headings end
-//     paragraphs (a blank line), runs of space become one space. The title
-//     is put first, then a blank line, unless the text starts with it.
+//     itemprop="articleBody", else of <body>. Scripts, styles, media,
+//     controls, forms, navigation, headers, footers, asides and hidden
+//     elements are left out, and so are elements whose class or id
+//     contains "share", "related", "comment", "menu", "nav", "cookie",
+//     "subscribe", "newsletter" or "social". When that leaves nothing,
+//     less is left out. Block elements end lines, paragraphs, headings
+//     and the like end paragraphs (a blank line), runs of white space
+//     become one space, and control characters are dropped. The title is
+//     put first, then a blank line, unless it is the first line already.
 //   - Date: <meta property="article:published_time">, og:published_time,
-//     name="date" or "pubdate" and similar, else the first <time> with a
-//     date, read with [ParseDate]; an unreadable date is left zero.
+//     name="date", "pubdate" and the like, else the first <time> with a
+//     date, preferably in the article, read with [ParseDate]. A date that
+//     cannot be read is left zero: the article is still read.
 //   - Source: og:site_name. URL: og:url, else <link rel="canonical">.
 //
 // Pages nested deeper than the HTML parser allows (512 elements) are read
-// token by token instead: then only tags, not classes, are left out.
-
-// htmlReader reads a whole input as one HTML page.
+// token by token instead, leaving out elements by tag only.
 type htmlReader struct {
 	input
 	r    io.Reader
@@ -66,7 +68,7 @@ func (h *htmlReader) ReadArticle() (*Article, error) {
 		return nil, h.errorf(0, "no article text in page")
 	}
 	text := p.body
-	if p.title != "" && !strings.HasPrefix(text, p.title) {
+	if first, _, _ := strings.Cut(text, "\n"); p.title != "" && first != p.title {
 		text = p.title + "\n\n" + text
 	}
 	return &Article{
@@ -283,7 +285,11 @@ func readPage(b []byte) page {
 	doc, err := html.Parse(bytes.NewReader(b))
 	if err != nil {
 		// Nested deeper than the parser allows.
-		return readPageTokens(b)
+		p := readPageTokens(b, skipFurnitureTags)
+		if p.body == "" {
+			p = readPageTokens(b, skipMarkup)
+		}
+		return p
 	}
 	m := pageMeta{metas: make(map[string]string)}
 	var (
@@ -321,7 +327,9 @@ func readPage(b []byte) page {
 				times = append(times, n)
 			}
 		}
-		if skipElement(n, true) {
+		// A <form> may wrap a whole page (ASP.NET does): look for
+		// containers in it.
+		if skipElement(n, skipFurniture) && n.DataAtom != atom.Form {
 			frame |= 1
 			skipped++
 		}
@@ -366,7 +374,7 @@ func readPage(b []byte) page {
 	var text string
 	for _, kind := range containers {
 		for _, c := range kind {
-			if t := pageText(c, true); len(t) > len(text) {
+			if t := pageText(c, skipFurniture); len(t) > len(text) {
 				container, text = c, t
 			}
 		}
@@ -378,12 +386,9 @@ func readPage(b []byte) page {
 	if root == nil {
 		root = doc
 	}
-	if text == "" {
-		container, text = root, pageText(root, true)
-	}
-	if text == "" {
-		// The furniture filter took all: keep what only tags rule out.
-		container, text = root, pageText(root, false)
+	// When leaving out furniture leaves nothing, leave out less.
+	for level := skipFurniture; text == "" && level >= skipMarkup; level-- {
+		container, text = root, pageText(root, level)
 	}
 
 	// Prefer the <h1> and <time> in the container.
@@ -473,25 +478,38 @@ func nodeText(n *html.Node) string {
 	return cleanLine(b.String())
 }
 
-// skipTags are the elements whose text is never article text.
-var skipTags = map[atom.Atom]bool{
+// skipLevel says how much of a page to leave out of the article text.
+type skipLevel int
+
+const (
+	skipMarkup        skipLevel = iota // scripts, styles, media, controls, navigation, headers, footers, asides
+	skipFurnitureTags                  // and forms, which may wrap a whole page
+	skipFurniture                      // and elements whose class or id names furniture
+)
+
+// markupTags are elements that never hold article text.
+var markupTags = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
-	atom.Nav: true, atom.Header: true, atom.Footer: true, atom.Aside: true,
-	atom.Form: true, atom.Iframe: true, atom.Svg: true, atom.Math: true,
-	atom.Button: true, atom.Select: true, atom.Textarea: true, atom.Object: true,
-	atom.Embed: true, atom.Canvas: true, atom.Audio: true, atom.Video: true,
-	atom.Head: true, atom.Title: true, atom.Dialog: true,
+	atom.Iframe: true, atom.Svg: true, atom.Math: true, atom.Button: true, atom.Select: true,
+	atom.Textarea: true, atom.Object: true, atom.Embed: true, atom.Canvas: true,
+	atom.Audio: true, atom.Video: true, atom.Head: true, atom.Title: true,
+	atom.Nav: true, atom.Header: true, atom.Footer: true, atom.Aside: true, atom.Dialog: true,
 }
 
 // furnitureWords mark the class or id of elements that hold page
 // furniture rather than article text.
 var furnitureWords = []string{"share", "related", "comment", "menu", "nav", "cookie", "subscribe", "newsletter", "social"}
 
-// skipElement reports whether n's text is left out of the article text:
-// by its tag, because it is hidden, or (with classes) because its class
-// or id contains a furniture word.
-func skipElement(n *html.Node, classes bool) bool {
-	if skipTags[n.DataAtom] || n.Namespace == "svg" || n.Namespace == "math" {
+// skipTag reports whether elements with tag a are left out at level.
+func skipTag(a atom.Atom, level skipLevel) bool {
+	return markupTags[a] || level >= skipFurnitureTags && a == atom.Form
+}
+
+// skipElement reports whether n's text is left out of the article text at
+// level: by its tag, because it is hidden, or because its class or id
+// contains a furniture word.
+func skipElement(n *html.Node, level skipLevel) bool {
+	if skipTag(n.DataAtom, level) || n.Namespace == "svg" || n.Namespace == "math" {
 		return true
 	}
 	if n.DataAtom == atom.Html || n.DataAtom == atom.Body {
@@ -506,7 +524,7 @@ func skipElement(n *html.Node, classes bool) bool {
 				return true
 			}
 		case "class", "id":
-			if !classes {
+			if level < skipFurniture {
 				continue
 			}
 			v := strings.ToLower(a.Val)
@@ -522,14 +540,14 @@ func skipElement(n *html.Node, classes bool) bool {
 
 // pageText returns the text under root, leaving out what skipElement
 // says (except root itself).
-func pageText(root *html.Node, classes bool) string {
+func pageText(root *html.Node, level skipLevel) string {
 	var t textBuilder
 	walkHTML(root, func(n *html.Node) bool {
 		switch n.Type {
 		case html.TextNode:
 			t.text(n.Data)
 		case html.ElementNode:
-			if n != root && skipElement(n, classes) {
+			if n != root && skipElement(n, level) {
 				return false
 			}
 			t.open(n.DataAtom)
@@ -547,13 +565,13 @@ func pageText(root *html.Node, classes bool) string {
 }
 
 // readPageTokens reads page b token by token, for pages the parser
-// rejects. It leaves out elements by tag only.
-func readPageTokens(b []byte) page {
+// rejects. It leaves out elements by tag only, up to skipFurnitureTags.
+func readPageTokens(b []byte, level skipLevel) page {
 	m := pageMeta{metas: make(map[string]string)}
 	var t textBuilder
 	var (
-		skipTag    atom.Atom // the tag of the skipped element we are in, or 0
-		skipNest   int       // how many skipTag elements are open
+		skipping   atom.Atom // the tag of the skipped element we are in, or 0
+		skipNest   int       // how many skipping elements are open
 		inTitle    bool
 		h1, inTime bool
 		title, h1s strings.Builder
@@ -610,13 +628,13 @@ func readPageTokens(b []byte) page {
 				}
 			}
 			if skipNest > 0 {
-				if a == skipTag && tt == html.StartTagToken {
+				if a == skipping && tt == html.StartTagToken {
 					skipNest++
 				}
 				continue
 			}
-			if skipTags[a] && tt == html.StartTagToken && !voidTags[a] && a != atom.Title {
-				skipTag, skipNest = a, 1
+			if skipTag(a, level) && tt == html.StartTagToken && !voidTags[a] && a != atom.Title {
+				skipping, skipNest = a, 1
 				continue
 			}
 			t.open(a)
@@ -639,7 +657,7 @@ func readPageTokens(b []byte) page {
 				}
 			}
 			if skipNest > 0 {
-				if a == skipTag {
+				if a == skipping {
 					skipNest--
 				}
 				continue

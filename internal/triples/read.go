@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,27 +42,53 @@ type ReadOptions struct {
 // defaultMaxSize is the MaxSize used when ReadOptions.MaxSize is 0.
 const defaultMaxSize = 64 << 20
 
-// NewArticleReader returns a reader of the articles in r, which is in format f.
+// NewArticleReader returns a reader of the articles in r, which is in
+// format f. It reads r as it goes and does not close it.
 //
-// Text is one article per input (or one per line with opts.Lines): its ID
-// is the slug of the base name of opts.Path without extension ("Élysée
-// Talks.txt" → "elysee-talks"), or the [HashID] of the text for standard
-// input. JSONL is one JSON object per line, {"id", "title", "text",
-// "date", "source", "url"}. CSV has a header row naming the columns in
-// opts.CSV. HTML is one page per input, reduced to its article's text (see
-// html.go). Records without an id get the HashID of their text.
+// [Text] is one article per input, or one per non-empty line with
+// opts.Lines. A whole-input article keeps its text as read and has no
+// title; its ID is the slug of the base name of opts.Path without
+// extension ("in/Élysée Talks.txt" → "elysee-talks"), so files with the
+// same base name get the same ID. A line's text is trimmed.
 //
-// Every input must be UTF-8; a leading byte order mark is dropped. A
-// record with invalid UTF-8, a NUL byte, no text, more than opts.MaxSize
-// bytes or an unreadable date yields a *[ParseError] and no article, and
-// the records after it are still read. An input without any record yields
-// the *ParseError "empty file, no article" before io.EOF. Memory use is
-// bounded by a few times opts.MaxSize: longer JSONL and text lines are
-// skipped without being held; a longer whole-file text or HTML page is
-// counted and dropped.
+// [JSONL] is one JSON object per line with the string fields "id",
+// "title", "text", "date", "source" and "url"; "id" may be a number, and
+// other fields are ignored.
 //
-// The reader reads r as it goes and does not close it. An unknown f gives
-// a reader whose only result is an error wrapping [ErrUnknownFormat].
+// [CSV] has a header row; opts.CSV names the columns that hold each field.
+// Records may have more or fewer fields than the header. Quotes are read
+// leniently, as with [csv.Reader.LazyQuotes], but a quote that is never
+// closed is reported.
+//
+// [HTML] is one page per input, reduced to the text of its <article>,
+// else <main>, else itemprop="articleBody", else <body>, without scripts,
+// navigation, headers, footers, asides, forms, hidden elements and
+// elements whose class or id names sharing, related links, comments,
+// menus, cookies, subscriptions or social media. Its title is og:title,
+// else <title> without a " | Site" suffix, else the first <h1>, and is
+// put first in the text. The date, source and URL come from the meta tags
+// article:published_time, og:site_name and og:url, or from <time> and
+// <link rel="canonical">; a date that cannot be read is left zero. The ID
+// is as for Text.
+//
+// A record without an id gets the [HashID] of its text, and its date is
+// read with [ParseDate]. Every input must be UTF-8; a leading byte order
+// mark is dropped. A record with invalid UTF-8, a NUL byte, no text, more
+// than opts.MaxSize bytes or a date that cannot be read yields a
+// *[ParseError] and no article, and the records after it are still read.
+// An input without any record yields the *ParseError "empty file, no
+// article" before io.EOF. Problems with a whole-input Text or HTML
+// article have Line 0 and say where in the input they are. A CSV header without the text column, a CSV
+// record larger than opts.MaxSize (plus 64 KiB) and an unclosed quote end
+// the input after their *ParseError.
+//
+// Memory use is bounded by a few times opts.MaxSize, which limits a JSONL
+// line, a text line or whole text, a CSV field and an HTML page: a longer
+// line is skipped without being held, and a longer whole input is counted
+// and dropped.
+//
+// An unknown f gives a reader whose only result is an error wrapping
+// [ErrUnknownFormat].
 func NewArticleReader(r io.Reader, f Format, opts ReadOptions) ArticleReader {
 	path := opts.Path
 	if path == "" {
@@ -448,15 +476,17 @@ func decodeJSONArticle(line []byte) (*Article, error) {
 	}
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(line, &fields); err != nil {
-		return nil, jsonProblem(err, len(line))
+		return nil, jsonProblem(err)
 	}
 	get := func(name string) (json.RawMessage, bool) {
 		if v, ok := fields[name]; ok {
 			return v, true
 		}
-		for k, v := range fields { // keys in another case, as encoding/json allows
+		// A key in another case, as encoding/json allows; the first in
+		// sorted order, so that the choice does not change between runs.
+		for _, k := range slices.Sorted(maps.Keys(fields)) {
 			if strings.EqualFold(k, name) {
-				return v, true
+				return fields[k], true
 			}
 		}
 		return nil, false
@@ -524,12 +554,12 @@ func jsonString(name string, raw json.RawMessage) (string, error) {
 	return "", fmt.Errorf("field %q is %s, want a string", name, kind)
 }
 
-// jsonProblem rewords an encoding/json error about a line of n bytes.
-func jsonProblem(err error, n int) error {
+// jsonProblem rewords an encoding/json error about a line.
+func jsonProblem(err error) error {
 	msg := strings.TrimPrefix(err.Error(), "json: ")
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		if se.Offset >= int64(n) {
+		if strings.Contains(msg, "unexpected end") {
 			return errors.New("invalid JSON: unexpected end of input (is the line cut short?)")
 		}
 		return fmt.Errorf("invalid JSON at column %d: %s", se.Offset, msg)

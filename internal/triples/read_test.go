@@ -361,7 +361,7 @@ func TestReadJSONL(t *testing.T) {
 				problem(`a.jsonl:5: field "text" is an array, want a string`),
 				problem(`a.jsonl:6: field "text" holds a NUL character (\u0000), not text`),
 				problem("a.jsonl:7: record has no text"),
-				problem("a.jsonl:8: invalid JSON at column 15: invalid character 'x' after top-level value"),
+				problem("a.jsonl:8: invalid JSON at column 14: invalid character 'x' after top-level value"),
 				problem("a.jsonl:9: invalid JSON at column 2: invalid character 't' looking for beginning of object key string"),
 				problem("a.jsonl:10: invalid UTF-8 at column 13: convert the file to UTF-8"),
 				problem("a.jsonl:11: binary data (NUL byte at column 11), not text"),
@@ -391,8 +391,8 @@ func TestReadJSONL(t *testing.T) {
 			opts:   opts,
 			input:  "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
 			want: []readResult{
-				problem(`a.jsonl:1: not a JSON object (the line starts with "\x89PNG"): each line must be an object like {"id": "1", "text": "..."}`),
-				problem("a.jsonl:2: invalid UTF-8 at column 1: convert the file to UTF-8"),
+				problem("a.jsonl:1: invalid UTF-8 at column 1: convert the file to UTF-8"),
+				problem(`a.jsonl:2: not a JSON object (the line starts with "\x1a"): each line must be an object like {"id": "1", "text": "..."}`),
 				problem("a.jsonl:3: binary data (NUL byte at column 1), not text"),
 			},
 		},
@@ -445,7 +445,7 @@ func TestReadCSV(t *testing.T) {
 			name:   "stray quote",
 			format: CSV,
 			opts:   opts,
-			input:  "id,article_content\n1,ok\n2,\"a \"quoted\" word\n3,b\n",
+			input:  "unit_id,article_content\n1,ok\n2,\"a \"quoted\" word\n3,b\n",
 			want: []readResult{
 				article(Article{ID: "1", Text: "ok", Origin: "a.csv:2"}),
 				problem("a.csv:3: the quote on line 3 is never closed: the record runs to the end of the file (is the file cut short?)"),
@@ -455,7 +455,7 @@ func TestReadCSV(t *testing.T) {
 			name:   "lazy quotes",
 			format: CSV,
 			opts:   opts,
-			input:  "id,article_content\n1,\"He said \"no\" twice\",x\n2,a \"b\" c\n",
+			input:  "unit_id,article_content\n1,\"He said \"no\" twice\",x\n2,a \"b\" c\n",
 			want: []readResult{
 				article(Article{ID: "1", Text: `He said "no" twice`, Origin: "a.csv:2"}),
 				article(Article{ID: "2", Text: `a "b" c`, Origin: "a.csv:3"}),
@@ -517,7 +517,7 @@ func TestReadCSV(t *testing.T) {
 			name:   "invalid UTF-8 and NUL",
 			format: CSV,
 			opts:   opts,
-			input:  "id,article_content\n1,\"multi\nline \xff here\"\n2,ok\n3,a\x00b\n4,fine\n",
+			input:  "unit_id,article_content\n1,\"multi\nline \xff here\"\n2,ok\n3,a\x00b\n4,fine\n",
 			want: []readResult{
 				problem("a.csv:2: invalid UTF-8 on line 3, column 6: convert the file to UTF-8"),
 				article(Article{ID: "2", Text: "ok", Origin: "a.csv:4"}),
@@ -537,7 +537,7 @@ func TestReadCSV(t *testing.T) {
 			format: CSV,
 			opts:   opts,
 			input:  "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
-			want:   []readResult{problem("a.csv: binary data (NUL byte on line 2), not text")},
+			want:   []readResult{problem("a.csv: invalid UTF-8 on line 1, column 1: convert the file to UTF-8")},
 		},
 		{
 			name:   "UTF-16",
@@ -550,7 +550,7 @@ func TestReadCSV(t *testing.T) {
 			name:   "text too large",
 			format: CSV,
 			opts:   ReadOptions{Path: "a.csv", MaxSize: 16},
-			input:  "id,article_content\n1,01234567890123456789\n2,ok\n",
+			input:  "unit_id,article_content\n1,01234567890123456789\n2,ok\n",
 			want: []readResult{
 				problem("a.csv:2: article text is 20 bytes, larger than the limit of 16"),
 				article(Article{ID: "2", Text: "ok", Origin: "a.csv:3"}),
@@ -560,7 +560,7 @@ func TestReadCSV(t *testing.T) {
 			name:   "record too large",
 			format: CSV,
 			opts:   ReadOptions{Path: "a.csv", MaxSize: 16},
-			input:  "id,article_content\n1,ok\n2,\"" + strings.Repeat("x\n", 100000) + "\"\n3,never read\n",
+			input:  "unit_id,article_content\n1,ok\n2,\"" + strings.Repeat("x\n", 100000) + "\"\n3,never read\n",
 			want: []readResult{
 				article(Article{ID: "1", Text: "ok", Origin: "a.csv:2"}),
 				problem("a.csv:3: record is larger than the limit of 16 bytes; cannot read on"),
@@ -605,11 +605,11 @@ func TestReadHugeLine(t *testing.T) {
 	const huge = 50 << 20
 	const limit = 1 << 20
 	tests := []struct {
-		name           string
-		format         Format
-		opts           ReadOptions
-		before, after  string
-		want           []readResult
+		name          string
+		format        Format
+		opts          ReadOptions
+		before, after string
+		want          []readResult
 	}{
 		{
 			name:   "JSONL over the limit",
@@ -658,7 +658,7 @@ func TestReadHugeLine(t *testing.T) {
 			name:   "CSV",
 			format: CSV,
 			opts:   ReadOptions{Path: "h.csv", MaxSize: limit},
-			before: "id,article_content\n1,before\n2,",
+			before: "unit_id,article_content\n1,before\n2,",
 			after:  "\n3,after\n",
 			want: []readResult{
 				article(Article{ID: "1", Text: "before", Origin: "h.csv:2"}),

@@ -384,6 +384,10 @@ func (c *clause) anaphor(k int) (Mention, int, bool) {
 	return Mention{}, 0, false
 }
 
+// maxConjuncts bounds a coordinated list, so that a list of names is not
+// multiplied into thousands of facts.
+const maxConjuncts = 8
+
 // coordinatedLeft returns mention m and the actors joined to it on the left
 // by "and", "&" or commas, in text order.
 func (c *clause) coordinatedLeft(m int) []Mention {
@@ -391,7 +395,7 @@ func (c *clause) coordinatedLeft(m int) []Mention {
 	for {
 		s := c.mentions[m].Start
 		w := c.word(s - 1)
-		if (w != "and" && w != "," && w != "&") || s < 2 {
+		if (w != "and" && w != "," && w != "&") || s < 2 || len(out) == maxConjuncts {
 			break
 		}
 		p := c.owner[s-2]
@@ -408,7 +412,7 @@ func (c *clause) coordinatedLeft(m int) []Mention {
 // "and", "&" or commas ("by US and Russia"), skipping leading articles.
 func (c *clause) coordinated(k int, fits func(Mention) bool) []Mention {
 	var out []Mention
-	for k < len(c.toks) {
+	for k < len(c.toks) && len(out) < maxConjuncts {
 		for k < len(c.toks) && skippable[c.word(k)] {
 			k++
 		}

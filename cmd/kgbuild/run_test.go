@@ -1,0 +1,292 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/conflictkg/kg/internal/store"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata")
+
+const examples = "../../examples"
+
+// mustRun runs kgbuild and fails the test on error.
+func mustRun(tb testing.TB, args ...string) (stdout, stderr string) {
+	tb.Helper()
+	var out, errb bytes.Buffer
+	if err := Run(context.Background(), args, &out, &errb); err != nil {
+		tb.Fatalf("kgbuild %s: %v\nstderr:\n%s", strings.Join(args, " "), err, errb.String())
+	}
+	return out.String(), errb.String()
+}
+
+// storeNQuads returns the store's quads as sorted N-Quads lines.
+func storeNQuads(tb testing.TB, db string) []string {
+	tb.Helper()
+	st, err := store.Open(db, store.Options{ReadOnly: true})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer st.Close()
+	r := graph.NewQuadStoreReader(st)
+	defer r.Close()
+	qs, err := quad.ReadAll(r)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	lines := make([]string, len(qs))
+	for i, q := range qs {
+		lines[i] = q.NQuad()
+	}
+	sort.Strings(lines)
+	return lines
+}
+
+// TestExamplesGolden builds the example articles and compares the whole
+// graph with testdata/examples.nq (go test -update rewrites it); building
+// again adds nothing.
+func TestExamplesGolden(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "kg.db")
+	_, stderr := mustRun(t, "--db", db, examples)
+	if !strings.Contains(stderr, "kgbuild: 5 articles (0 unchanged)") {
+		t.Errorf("summary = %q, want 5 new articles", stderr)
+	}
+	got := strings.Join(storeNQuads(t, db), "\n") + "\n"
+	golden := filepath.Join("testdata", "examples.nq")
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if d := cmp.Diff(string(want), got); d != "" {
+		t.Errorf("graph of the examples differs from %s (-want +got):\n%s", golden, d)
+	}
+
+	_, stderr = mustRun(t, "--db", db, examples)
+	if !strings.Contains(stderr, "5 articles (5 unchanged)") || !strings.Contains(stderr, " 0 quads written, 0 removed") {
+		t.Errorf("second build: summary = %q, want 5 unchanged and 0 quads written", stderr)
+	}
+	if again := strings.Join(storeNQuads(t, db), "\n") + "\n"; again != got {
+		t.Errorf("second build changed the graph")
+	}
+}
+
+// TestTitleFacts checks that the facts of each example's title are in the graph.
+func TestTitleFacts(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "kg.db")
+	mustRun(t, "--db", db, examples)
+	graph := strings.Join(storeNQuads(t, db), "\n")
+	const id, ns = "https://conflictkg.org/id/", "https://conflictkg.org/ns#"
+	for _, tt := range []struct{ article, s, p, o string }{
+		{"jaish-al-islam-refutes-ceasefire", "actor/jaish-al-islam", "denies", "agreement/ceasefire"},
+		{"regime-violates-de-escalation-deal-in-daraa", "actor/syrian-government", "violates", "agreement/de-escalation-zone"},
+		{"syria-forces-assault-rebel-held-douma", "actor/syrian-government", "attacks", "location/douma"},
+		{"syria-forces-assault-rebel-held-douma", "actor/rebels", "controls", "location/douma"},
+		{"jaysh-al-islam-denies-stopping-negotiations", "actor/jaish-al-islam", "denies", "agreement/negotiations"},
+		{"jaysh-al-islam-denies-stopping-negotiations", "actor/jaish-al-islam", "negotiatesWith", "actor/russia"},
+		{"rebels-and-is-agree-truce-south-damascus", "actor/rebels", "agreesTo", "agreement/ceasefire"},
+		{"rebels-and-is-agree-truce-south-damascus", "actor/islamic-state", "agreesTo", "agreement/ceasefire"},
+	} {
+		q := "<" + id + tt.s + "> <" + ns + tt.p + "> <" + id + tt.o + "> <" + id + "article/" + tt.article + "/sentence/0> ."
+		if !strings.Contains(graph, q) {
+			t.Errorf("title of %s: missing %s", tt.article, q)
+		}
+	}
+}
+
+// TestChangedAndRemoved replaces an edited article's facts and removes an
+// article with the facts only it supported.
+func TestChangedAndRemoved(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "kg.db")
+	a := filepath.Join(dir, "a.txt")
+	b := filepath.Join(dir, "b.txt")
+	write := func(p, s string) {
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(a, "Rebels, IS agree to truce in south Damascus\n\nRussia brokered the truce.\n")
+	write(b, "Jaish al-Islam denies ceasefire\n\nRussia brokered the truce.\n")
+	mustRun(t, "--db", db, a, b)
+	before := strings.Join(storeNQuads(t, db), "\n")
+	if !strings.Contains(before, "/actor/islamic-state> <https://conflictkg.org/ns#agreesTo>") {
+		t.Fatalf("IS agreesTo missing after first build")
+	}
+
+	write(a, "Rebels, IS agree to truce in south Damascus\n\nHezbollah attacked the rebels.\n")
+	_, stderr := mustRun(t, "--db", db, a)
+	if !strings.Contains(stderr, "1 articles (0 unchanged)") {
+		t.Errorf("summary after edit = %q", stderr)
+	}
+	after := strings.Join(storeNQuads(t, db), "\n")
+	if !strings.Contains(after, "/actor/hezbollah> <https://conflictkg.org/ns#attacks>") {
+		t.Errorf("the edited article's new fact is missing")
+	}
+	if strings.Contains(after, "article/a/sentence/1> .\n") && strings.Contains(after, "brokers> <https://conflictkg.org/id/agreement/ceasefire> <https://conflictkg.org/id/article/a/") {
+		t.Errorf("the edited article's old fact is still there")
+	}
+
+	_, stderr = mustRun(t, "--db", db, "--remove", "a")
+	if !strings.Contains(stderr, "removed article a") {
+		t.Errorf("--remove said %q", stderr)
+	}
+	removed := storeNQuads(t, db)
+	for _, l := range removed {
+		if strings.Contains(l, "/article/a>") || strings.Contains(l, "/article/a/") {
+			t.Errorf("quad of the removed article remains: %s", l)
+		}
+	}
+	// The fact b also supports stays.
+	if !strings.Contains(strings.Join(removed, "\n"), "/actor/russia> <https://conflictkg.org/ns#brokers> <https://conflictkg.org/id/agreement/ceasefire> <https://conflictkg.org/id/article/b/sentence/1>") {
+		t.Errorf("removing a took b's facts with it")
+	}
+	var errb bytes.Buffer
+	if err := Run(context.Background(), []string{"--db", db, "--remove", "nope"}, &bytes.Buffer{}, &errb); !errors.Is(err, errReported) {
+		t.Errorf("--remove of a missing article: err = %v, want errReported", err)
+	}
+}
+
+func TestDryRun(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "kg.db")
+	out, _ := mustRun(t, "--db", db, "--dry-run", filepath.Join(examples, "rebels-and-is-agree-truce-south-damascus.txt"))
+	if _, err := os.Stat(db); err == nil {
+		t.Errorf("--dry-run created the store")
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) < 2 {
+		t.Fatalf("dry run wrote %d lines, want at least 2:\n%s", len(lines), out)
+	}
+	var f factJSON
+	if err := json.Unmarshal([]byte(lines[0]), &f); err != nil {
+		t.Fatal(err)
+	}
+	want := factJSON{
+		Article: "rebels-and-is-agree-truce-south-damascus", Sentence: 0,
+		SentenceText: "Rebels, IS agree to truce in south Damascus", SentenceStart: 12, SentenceEnd: 55,
+		Subject:    entJSON{"Rebels", "https://conflictkg.org/id/actor/rebels", "ArmedGroup", 12, 18},
+		Relation:   spanJSON{"agree to", 23, 31},
+		Predicate:  "https://conflictkg.org/ns#agreesTo",
+		Object:     entJSON{"truce", "https://conflictkg.org/id/agreement/ceasefire", "Agreement", 32, 37},
+		Confidence: 0.9, Rule: "active", Date: "2015-10-04",
+	}
+	if d := cmp.Diff(want, f); d != "" {
+		t.Errorf("first fact (-want +got):\n%s", d)
+	}
+}
+
+// TestBadInput feeds every kind of bad input beside a good article: one
+// line per problem, the good article still loaded, whole articles only.
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string][]byte{
+		"good.txt":    []byte("Rebels, IS agree to truce in south Damascus\n"),
+		"empty.txt":   nil,
+		"binary.txt":  {0x7f, 'E', 'L', 'F', 0, 0, 1, 2},
+		"latin1.txt":  []byte("Jaish al-Islam d\xe9nies the truce\n"),
+		"paper.pdf":   []byte("%PDF-1.4"),
+		"mixed.jsonl": []byte("{\"id\":\"ok\",\"text\":\"Russia brokered a truce.\"}\n{\"id\":\"broken\",\"text\":\n{\"id\":\"nul\",\"text\":\"a\x00b\"}\n"),
+	}
+	for name, b := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	args := []string{"--db", filepath.Join(dir, "kg.db")}
+	for _, n := range []string{"good.txt", "empty.txt", "binary.txt", "latin1.txt", "paper.pdf", "missing.txt", "mixed.jsonl"} {
+		args = append(args, filepath.Join(dir, n))
+	}
+	var out, errb bytes.Buffer
+	err := Run(context.Background(), args, &out, &errb)
+	if !errors.Is(err, errReported) {
+		t.Fatalf("err = %v, want errReported (exit 2)", err)
+	}
+	var problems []string
+	for _, l := range strings.Split(strings.TrimSpace(errb.String()), "\n") {
+		if !strings.HasPrefix(l, "kgbuild: ") {
+			problems = append(problems, strings.TrimPrefix(l, dir+string(filepath.Separator)))
+		}
+	}
+	wantPrefixes := []string{"empty.txt: ", "binary.txt: ", "latin1.txt:1: ", "paper.pdf: ", "missing.txt: ", "mixed.jsonl:2: ", "mixed.jsonl:3: "}
+	if len(problems) != len(wantPrefixes) {
+		t.Fatalf("got %d problem lines, want %d:\n%s", len(problems), len(wantPrefixes), strings.Join(problems, "\n"))
+	}
+	for i, p := range wantPrefixes {
+		if !strings.HasPrefix(problems[i], p) {
+			t.Errorf("problem %d = %q, want it to start with %q", i, problems[i], p)
+		}
+	}
+	if !strings.Contains(errb.String(), "2 articles (0 unchanged)") {
+		t.Errorf("summary: %q, want the 2 good articles loaded", errb.String())
+	}
+	graph := strings.Join(storeNQuads(t, filepath.Join(dir, "kg.db")), "\n")
+	for _, id := range []string{"good", "ok"} {
+		if !strings.Contains(graph, "/article/"+id+"> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>") {
+			t.Errorf("good article %s not loaded", id)
+		}
+	}
+	for _, id := range []string{"empty", "binary", "latin1", "broken", "nul"} {
+		if strings.Contains(graph, "/article/"+id+">") {
+			t.Errorf("bad input %s left quads in the graph", id)
+		}
+	}
+}
+
+func TestFlags(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no input", nil, "no input"},
+		{"unknown flag", []string{"--frobnicate", "x"}, "unknown flag: --frobnicate"},
+		{"bad format", []string{"--format", "pdf", "x"}, "--format"},
+		{"bad base", []string{"--base", "kg/", "x"}, "absolute IRI"},
+		{"lines with csv", []string{"--lines", "--format", "csv", "x"}, "--lines"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := Run(context.Background(), tt.args, &bytes.Buffer{}, &bytes.Buffer{})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Run(%q) = %v, want an error mentioning %q", tt.args, err, tt.want)
+			}
+		})
+	}
+	var errb bytes.Buffer
+	if err := Run(context.Background(), []string{"--help"}, &bytes.Buffer{}, &errb); err != nil || !strings.Contains(errb.String(), "Usage:") {
+		t.Errorf("--help: err = %v, output %q", err, errb.String())
+	}
+}
+
+// TestStdinAndLines reads JSON Lines from standard input and text with --lines.
+func TestStdinAndLines(t *testing.T) {
+	dir := t.TempDir()
+	stdin = strings.NewReader("{\"id\":\"x1\",\"title\":\"Russia brokers truce\",\"text\":\"Russia brokered a truce.\"}\n")
+	defer func() { stdin = os.Stdin }()
+	out, _ := mustRun(t, "--db", filepath.Join(dir, "kg.db"), "--format", "jsonl", "--dry-run", "-")
+	if !strings.Contains(out, `"article":"x1"`) || !strings.Contains(out, "#brokers") {
+		t.Errorf("stdin JSONL dry run = %q", out)
+	}
+	p := filepath.Join(dir, "s.txt")
+	os.WriteFile(p, []byte("Russia brokered a truce.\nHezbollah attacked Douma.\n"), 0o644)
+	out, _ = mustRun(t, "--dry-run", "--lines", p)
+	if n := strings.Count(out, "\n"); n != 2 {
+		t.Errorf("--lines: %d facts, want 2:\n%s", n, out)
+	}
+}

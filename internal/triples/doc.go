@@ -1,0 +1,27 @@
+// Package triples turns news articles into subject–predicate–object facts
+// with provenance, as quads for a Cayley graph.
+//
+// The pipeline, one file per stage, runs over one article at a time:
+//
+//	read.go, html.go   ArticleReader: text | JSON Lines | CSV | HTML  ──▶ *Article
+//	                       │
+//	clean.go           web furniture out (repeated titles, "3 min read", captions,
+//	                   bylines, other scripts); title and body lines as offsets
+//	date.go            publication date from metadata or the text
+//	sentence.go        sentences (abbreviations, quotes), offsets into the text
+//	token.go           tokens with offsets; hyphens joined; folded forms
+//	gazetteer.go       actors, places, agreements: known names across spellings,
+//	                   unseen armed groups by their heads (Brigade, Liwa, Jaish…)
+//	lexicon.go         verb and noun triggers ─▶ schema predicates
+//	relation.go        clauses: active, passive with "by", hyphen compounds
+//	                   ("U.S.-brokered"), nominals ("IS's blockade on"),
+//	                   coordination, negation, hedging, denial scope, simple
+//	                   coreference ("it", "the group", surnames)
+//	extract.go         Extract: the stages in order ──▶ *Document{Sentences, Facts}
+//	quads.go           IRIs.Quads: facts in their sentence's named graph,
+//	                   article and sentences in the article's ──▶ []quad.Quad
+//	                   Reader: a quad.Reader over a stream of articles
+//
+// Extract is deterministic and safe for concurrent use; the readers survive
+// any input, reporting each bad record as a *ParseError and going on.
+package triples

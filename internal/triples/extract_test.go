@@ -1,0 +1,220 @@
+package triples
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestGazetteerSpellings(t *testing.T) {
+	g := DefaultGazetteer()
+	families := map[string][]string{
+		"jaish-al-islam":         {"Jaish al-Islam", "Jaysh al-Islam", "Jaysh-al-Islam", "Jaish al Islam", "Jeish al-Islam", "jaish al-islam"},
+		"mohammed-alloush":       {"Mohammed Alloush", "Mohamad Alloush", "Mohammad Alloush", "Muhammad Alloush", "Muhammad Allouch", "Mohammed Aloush"},
+		"islamic-state":          {"IS", "ISIS", "ISIL", "Islamic State", "Daesh"},
+		"united-states":          {"US", "U.S.", "United States", "Washington"},
+		"syrian-government":      {"regime", "Syrian regime", "Syrian government", "Assad forces", "Assad's forces", "regime forces"},
+		"russia":                 {"Russia", "Moscow"},
+		"jaish-khalid-bin-walid": {"Jaish Khalid bin Walid", "Jaish Khaled bin Walid", "Jaysh Khalid bin al-Walid"},
+		"ahrar-al-sham":          {"Ahrar al-Sham", "Ahrar as-Sham", "Ahrar ash-Sham"},
+	}
+	for want, names := range families {
+		for _, n := range names {
+			e, ok := g.Lookup(n)
+			if !ok || e.ID != want {
+				t.Errorf("Lookup(%q) = %q, %v; want %q", n, e.ID, ok, want)
+			}
+		}
+	}
+	apart := [][2]string{
+		{"Jaish al-Islam", "Jaish al-Fatah"}, {"Jaish al-Islam", "Jaish Khalid bin Walid"},
+		{"Zahran Alloush", "Mohammed Alloush"}, {"Syrian government", "Syria"},
+	}
+	for _, p := range apart {
+		a, _ := g.Lookup(p[0])
+		b, _ := g.Lookup(p[1])
+		if a.ID == b.ID {
+			t.Errorf("%q and %q both resolve to %q", p[0], p[1], a.ID)
+		}
+	}
+	// Lower-case "is" is a verb, not Islamic State.
+	toks := Tokenize("This is a truce", 0, 15)
+	for _, m := range g.Mentions(toks) {
+		if m.ID == "islamic-state" {
+			t.Errorf("lower-case %q matched Islamic State", m.Text)
+		}
+	}
+}
+
+func TestUnseenGroup(t *testing.T) {
+	s := "Fighters of Liwa Fursan al-Haq attacked the town."
+	ms := DefaultGazetteer().Mentions(Tokenize(s, 0, len(s)))
+	if len(ms) == 0 || ms[0].ID != "liwa-fursan-al-haq" || ms[0].Type != "kg:ArmedGroup" {
+		t.Errorf("Mentions(%q) = %+v, want the unseen group liwa-fursan-al-haq", s, ms)
+	}
+}
+
+func TestParseDataErrors(t *testing.T) {
+	for _, tt := range []struct {
+		name, data, want string
+		parse            func(string) error
+	}{
+		{"gazetteer fields", "a\tArmedGroup\n", "x.tsv:1: want 3 or 4", gaz},
+		{"gazetteer type", "# c\na\tRebel\tA\n", "x.tsv:2: unknown type", gaz},
+		{"gazetteer id", "A B\tState\tX\n", "x.tsv:1: id", gaz},
+		{"gazetteer alias", "a\tState\tA\tB||C\n", "x.tsv:1: empty alias", gaz},
+		{"lexicon predicate", "deny\tfrobs\tverb\n", "x.tsv:1: unknown predicate", lex},
+		{"lexicon kind", "deny\tdenies\tadverb\n", "x.tsv:1: kind", lex},
+		{"lexicon fields", "deny denies verb\n", "x.tsv:1: want 3", lex},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.parse(tt.data)
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("err = %v, want it to start with %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func gaz(s string) error { _, err := ParseGazetteer(strings.NewReader(s), "x.tsv"); return err }
+func lex(s string) error { _, err := ParseLexicon(strings.NewReader(s), "x.tsv"); return err }
+
+func TestInflections(t *testing.T) {
+	for lemma, want := range map[string][]string{
+		"agree":    {"agree", "agrees", "agreed", "agreeing"},
+		"deny":     {"deny", "denies", "denied", "denying"},
+		"ban":      {"ban", "bans", "banned", "banning"},
+		"shell":    {"shell", "shells", "shelled", "shelling"},
+		"withdraw": {"withdraw", "withdraws", "withdrew", "withdrawn", "withdrawing"},
+		"besiege":  {"besiege", "besieges", "besieged", "besieging"},
+		"target":   {"target", "targets", "targeted", "targeting"},
+	} {
+		if d := cmp.Diff(want, inflections(lemma)); d != "" {
+			t.Errorf("inflections(%q) (-want +got):\n%s", lemma, d)
+		}
+	}
+}
+
+func TestSentences(t *testing.T) {
+	for _, tt := range []struct {
+		name, in string
+		want     []string
+	}{
+		{"plain", "Russia agreed. The group denied it.", []string{"Russia agreed.", "The group denied it."}},
+		{"abbreviation", "Lt. Col. Ali said the U.S. Embassy warned them. It did.", []string{"Lt. Col. Ali said the U.S. Embassy warned them.", "It did."}},
+		{"abbreviation ends sentence", "It was backed by the U.S. The group said so.", []string{"It was backed by the U.S.", "The group said so."}},
+		{"quote", `"We will fight," he said. "Never."`, []string{`"We will fight," he said.`, `"Never."`}},
+		{"numbers", "About 2.5 million fled. Some 470,000 died.", []string{"About 2.5 million fled.", "Some 470,000 died."}},
+		{"lower case after dot", "The talks, i.e. the Geneva ones, failed.", []string{"The talks, i.e. the Geneva ones, failed."}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, s := range splitSentences(tt.in, []Span{{0, len(tt.in)}}, 0) {
+				got = append(got, s.Text)
+			}
+			if d := cmp.Diff(tt.want, got); d != "" {
+				t.Errorf("(-want +got):\n%s", d)
+			}
+		})
+	}
+	long := strings.Repeat("word ", 5000)
+	for _, s := range splitSentences(long, []Span{{0, len(long)}}, 0) {
+		if len(s.Text) > maxSentence {
+			t.Fatalf("a sentence of %d bytes, limit %d", len(s.Text), maxSentence)
+		}
+	}
+}
+
+// TestCleanSeeds checks title, date and furniture removal on the examples.
+func TestCleanSeeds(t *testing.T) {
+	for _, tt := range []struct{ file, title, date string }{
+		{"jaish-al-islam-refutes-ceasefire.txt", "Syrian rebels Jaish al-Islam refute ceasefire after regime violation", "2016-03-04"},
+		{"regime-violates-de-escalation-deal-in-daraa.txt", "Regime Forces Violate De-Escalation Zone Deal in Daraa", ""},
+		{"syria-forces-assault-rebel-held-douma.txt", "Syria Forces Launch Assault On Rebel-Held Douma", "2018-04-08"},
+		{"jaysh-al-islam-denies-stopping-negotiations.txt", "Jaysh al-Islam denies stopping negotiations with Russia", "2018-03-27"},
+		{"rebels-and-is-agree-truce-south-damascus.txt", "Rebels, IS agree to truce in south Damascus", "2015-10-04"},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join("../../examples", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := NewExtractor().Extract(&Article{ID: "x", Text: string(b)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			date := ""
+			if !doc.Date.IsZero() {
+				date = doc.Date.Format("2006-01-02")
+			}
+			if doc.Title != tt.title || date != tt.date {
+				t.Errorf("title %q, date %q; want %q, %q", doc.Title, date, tt.title, tt.date)
+			}
+			for _, s := range doc.Sentences {
+				for _, junk := range []string{"min read", "Share this article", "[Getty]", "Like this", "Helpful keywords", "الخبر"} {
+					if strings.Contains(s.Text, junk) {
+						t.Errorf("furniture %q kept in sentence %d: %q", junk, s.Index, s.Text)
+					}
+				}
+				if s.Index > 0 && s.Text == doc.Title {
+					t.Errorf("repeated title kept as sentence %d", s.Index)
+				}
+			}
+		})
+	}
+}
+
+// TestGivenTitle puts a title the text lacks before it, so offsets hold.
+func TestGivenTitle(t *testing.T) {
+	a := &Article{ID: "x", Title: "Russia brokers truce", Text: "Wed 05 Apr 2017 Hezbollah attacked Douma."}
+	doc, err := NewExtractor().Extract(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Sentences[0].Text != "Russia brokers truce" || doc.Text[doc.Sentences[0].Start:doc.Sentences[0].End] != doc.Sentences[0].Text {
+		t.Errorf("sentence 0 = %+v", doc.Sentences[0])
+	}
+	if got := doc.Date.Format("2006-01-02"); got != "2017-04-05" {
+		t.Errorf("date %s, want 2017-04-05 from the text's prefix", got)
+	}
+	if len(doc.Facts) != 2 {
+		t.Errorf("facts = %+v, want 2 (brokers, attacks)", doc.Facts)
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	files, _ := filepath.Glob("../../examples/*.txt")
+	for _, p := range files {
+		b, _ := os.ReadFile(p)
+		f.Add(string(b))
+	}
+	f.Add("Rebels, IS agree to truce. It was brokered by the U.S.-Russia- and ")
+	f.Add("U.S.-\n-al-'s n't ...!? \"“” [ ] denied denied by by by")
+	x := NewExtractor()
+	f.Fuzz(func(t *testing.T, text string) {
+		// Readers reject invalid UTF-8 before extraction; repair it here
+		// so that every input exercises the extractor.
+		text = strings.ToValidUTF8(text, "\uFFFD")
+		doc, err := x.Extract(&Article{ID: "f", Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range doc.Sentences {
+			if s.Start < 0 || s.End > len(doc.Text) || s.Start > s.End || doc.Text[s.Start:s.End] != s.Text {
+				t.Fatalf("sentence %d has bad offsets %d:%d", s.Index, s.Start, s.End)
+			}
+		}
+		for _, fc := range doc.Facts {
+			s := doc.Sentences[fc.Sentence]
+			for _, sp := range []Span{fc.SubjSpan, fc.ObjSpan, fc.RelSpan} {
+				if sp.Start < s.Start || sp.End > s.End || sp.Start >= sp.End {
+					t.Fatalf("fact span %v outside sentence %d:%d", sp, s.Start, s.End)
+				}
+			}
+		}
+		_ = IRIs{}.Quads(doc)
+	})
+}

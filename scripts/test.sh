@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every test kg has, on a fresh machine too: installs what the tests
+# need and the machine lacks (Node.js from Debian, N3.js from npm into
+# .cache/npm), then vets and tests every package. .ci/run calls this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+N3_VERSION=2.13.12
+
+say() { printf 'test.sh: %s\n' "$*" >&2; }
+
+apt_install() {
+	local sudo=""
+	[ "$(id -u)" = 0 ] || sudo="sudo"
+	say "installing $* with apt-get"
+	$sudo apt-get update -qq >/dev/null
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+command -v go >/dev/null || { say "go is not installed: install Go 1.26 or newer"; exit 2; }
+command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
+
+npm_dir=.cache/npm
+if [ "$(node -p "try{require('./$npm_dir/node_modules/n3/package.json').version}catch(e){''}" 2>/dev/null)" != "$N3_VERSION" ]; then
+	say "installing n3@$N3_VERSION into $npm_dir"
+	mkdir -p "$npm_dir"
+	npm install --prefix "$npm_dir" --no-audit --no-fund --silent "n3@$N3_VERSION" >/dev/null
+fi
+export KG_NODE_MODULES="$PWD/$npm_dir/node_modules"
+# Tests that need these tools fail instead of skipping.
+export KG_REQUIRE_TOOLS=1
+
+unformatted=$(gofmt -l cmd internal schema)
+if [ -n "$unformatted" ]; then
+	say "gofmt would change: $unformatted"
+	exit 1
+fi
+go vet ./...
+go test -count=1 "$@" ./...
