@@ -152,8 +152,12 @@ type build struct {
 	progress       bool
 	lastProgress   time.Time
 
-	articles, unchanged, sentences, facts, added, removed, problems int
+	seen map[string]seenArticle // article id -> where this run first read it
+
+	articles, unchanged, duplicates, sentences, facts, added, removed, problems int
 }
+
+type seenArticle struct{ origin, hash string }
 
 func (b *build) problem(err error) {
 	b.problems++
@@ -265,6 +269,19 @@ func (b *build) read(ctx context.Context, r io.Reader, path string, f triples.Fo
 
 // article extracts one article and loads it, or writes its facts on a dry run.
 func (b *build) article(ctx context.Context, a *triples.Article) {
+	hash := a.ContentHash()
+	if first, ok := b.seen[a.ID]; ok {
+		if first.hash == hash {
+			b.duplicates++ // the same article twice: nothing to do
+			return
+		}
+		b.problem(fmt.Errorf("%s: article id %s was already read at %s, with another text; skipped (give articles unique ids)", a.Origin, a.ID, first.origin))
+		return
+	}
+	if b.seen == nil {
+		b.seen = map[string]seenArticle{}
+	}
+	b.seen[a.ID] = seenArticle{a.Origin, hash}
 	doc, err := b.x.Extract(a)
 	if err != nil {
 		b.problem(err)
@@ -286,7 +303,7 @@ func (b *build) article(ctx context.Context, a *triples.Article) {
 		b.problem(fmt.Errorf("%s: %v", a.Origin, err))
 		return
 	}
-	if old == a.ContentHash() {
+	if old == hash {
 		b.unchanged++
 		return
 	}
@@ -330,8 +347,12 @@ func (b *build) summary() {
 	if b.cfg.dryRun {
 		what = "dry run, nothing written"
 	}
-	fmt.Fprintf(b.stderr, "kgbuild: %d articles (%d unchanged), %d sentences, %d facts, %s, %d problems, %s\n",
-		b.articles, b.unchanged, b.sentences, b.facts, what, b.problems, time.Since(b.start).Round(time.Millisecond))
+	dups := ""
+	if b.duplicates > 0 {
+		dups = fmt.Sprintf(", %d repeated in the input", b.duplicates)
+	}
+	fmt.Fprintf(b.stderr, "kgbuild: %d articles (%d unchanged%s), %d sentences, %d facts, %s, %d problems, %s\n",
+		b.articles, b.unchanged, dups, b.sentences, b.facts, what, b.problems, time.Since(b.start).Round(time.Millisecond))
 }
 
 // showProgress rewrites a progress line on a terminal once the build has

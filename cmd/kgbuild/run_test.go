@@ -197,12 +197,13 @@ func TestDryRun(t *testing.T) {
 func TestBadInput(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string][]byte{
-		"good.txt":    []byte("Rebels, IS agree to truce in south Damascus\n"),
-		"empty.txt":   nil,
-		"binary.txt":  {0x7f, 'E', 'L', 'F', 0, 0, 1, 2},
-		"latin1.txt":  []byte("Jaish al-Islam d\xe9nies the truce\n"),
-		"paper.pdf":   []byte("%PDF-1.4"),
-		"mixed.jsonl": []byte("{\"id\":\"ok\",\"text\":\"Russia brokered a truce.\"}\n{\"id\":\"broken\",\"text\":\n{\"id\":\"nul\",\"text\":\"a\x00b\"}\n"),
+		"good.txt":   []byte("Rebels, IS agree to truce in south Damascus\n"),
+		"empty.txt":  nil,
+		"binary.txt": {0x7f, 'E', 'L', 'F', 0, 0, 1, 2},
+		"latin1.txt": []byte("Jaish al-Islam d\xe9nies the truce\n"),
+		"paper.pdf":  []byte("%PDF-1.4"),
+		"mixed.jsonl": []byte("{\"id\":\"ok\",\"text\":\"Russia brokered a truce.\"}\n{\"id\":\"broken\",\"text\":\n{\"id\":\"nul\",\"text\":\"a\x00b\"}\n" +
+			"{\"id\":\"ok\",\"text\":\"Russia brokered a truce.\"}\n{\"id\":\"ok\",\"text\":\"Another text.\"}\n"),
 	}
 	for name, b := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
@@ -224,7 +225,7 @@ func TestBadInput(t *testing.T) {
 			problems = append(problems, strings.TrimPrefix(l, dir+string(filepath.Separator)))
 		}
 	}
-	wantPrefixes := []string{"empty.txt: ", "binary.txt: ", "latin1.txt:1: ", "paper.pdf: ", "missing.txt: ", "mixed.jsonl:2: ", "mixed.jsonl:3: "}
+	wantPrefixes := []string{"empty.txt: ", "binary.txt: ", "latin1.txt:1: ", "paper.pdf: ", "missing.txt: ", "mixed.jsonl:2: ", "mixed.jsonl:3: ", "mixed.jsonl:5: article id ok was already read at "}
 	if len(problems) != len(wantPrefixes) {
 		t.Fatalf("got %d problem lines, want %d:\n%s", len(problems), len(wantPrefixes), strings.Join(problems, "\n"))
 	}
@@ -233,7 +234,7 @@ func TestBadInput(t *testing.T) {
 			t.Errorf("problem %d = %q, want it to start with %q", i, problems[i], p)
 		}
 	}
-	if !strings.Contains(errb.String(), "2 articles (0 unchanged)") {
+	if !strings.Contains(errb.String(), "2 articles (0 unchanged, 1 repeated in the input)") {
 		t.Errorf("summary: %q, want the 2 good articles loaded", errb.String())
 	}
 	graph := strings.Join(storeNQuads(t, filepath.Join(dir, "kg.db")), "\n")

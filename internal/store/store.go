@@ -90,7 +90,13 @@ func Open(path string, opts Options) (*Store, error) {
 			return nil, fmt.Errorf("%s: cannot initialise store: %v", path, err)
 		}
 	}
-	qs, err := kv.New(db, nil)
+	var kvOpts graph.Options
+	if opts.ReadOnly {
+		// Cayley fills a bloom filter with every quad on open to speed up
+		// duplicate checks when writing; a query needs none of it.
+		kvOpts = graph.Options{kv.OptNoBloom: true}
+	}
+	qs, err := kv.New(db, kvOpts)
 	if err != nil {
 		db.Close()
 		if errors.Is(err, graph.ErrNotInitialized) {

@@ -1,0 +1,102 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+)
+
+func TestOpenErrors(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Open(filepath.Join(dir, "none.db"), Options{ReadOnly: true}); !errors.Is(err, ErrNotFound) {
+		t.Errorf("read-only open of a missing store: %v, want ErrNotFound", err)
+	}
+	file := filepath.Join(dir, "file.db")
+	os.WriteFile(file, []byte("x"), 0o644)
+	if _, err := Open(file, Options{}); err == nil {
+		t.Errorf("opening a plain file as a store succeeded")
+	}
+}
+
+// TestLocked: a store open for writing makes a reader fail fast with
+// ErrLocked instead of hanging; readers share the store.
+func TestLocked(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "kg.db")
+	w, err := Open(db, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, err = Open(db, Options{ReadOnly: true, Timeout: 100 * time.Millisecond})
+	if !errors.Is(err, ErrLocked) {
+		t.Errorf("reader while writing: %v, want ErrLocked", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("reader waited %v for the lock", d)
+	}
+	w.Close()
+	r1, err := Open(db, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r1.Close()
+	r2, err := Open(db, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("second reader: %v", err)
+	}
+	r2.Close()
+}
+
+func TestReplaceArticle(t *testing.T) {
+	ctx := context.Background()
+	st, err := Open(filepath.Join(t.TempDir(), "kg.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	a := quad.IRI("https://conflictkg.org/id/article/a")
+	s0 := quad.IRI("https://conflictkg.org/id/article/a/sentence/0")
+	f := quad.IRI("https://conflictkg.org/id/fact/1")
+	x, y := quad.IRI("https://conflictkg.org/id/actor/x"), quad.IRI("https://conflictkg.org/id/actor/y")
+	p := quad.IRI("https://conflictkg.org/ns#attacks")
+	ns := func(s string) quad.IRI { return quad.IRI("https://conflictkg.org/ns#" + s) }
+	v1 := []quad.Quad{
+		{Subject: a, Predicate: ns("contentHash"), Object: quad.String("h1"), Label: a},
+		{Subject: s0, Predicate: ns("article"), Object: a, Label: a},
+		{Subject: x, Predicate: ns("alias"), Object: quad.String("X"), Label: a},
+		{Subject: f, Predicate: ns("sentence"), Object: s0, Label: s0},
+		{Subject: f, Predicate: ns("subject"), Object: x, Label: s0},
+		{Subject: f, Predicate: ns("predicate"), Object: p, Label: s0},
+		{Subject: f, Predicate: ns("object"), Object: y, Label: s0},
+		{Subject: x, Predicate: p, Object: y, Label: s0},
+	}
+	added, removed, err := st.ReplaceArticle(ctx, a, v1)
+	if err != nil || added != len(v1) || removed != 0 {
+		t.Fatalf("first write: added %d removed %d err %v", added, removed, err)
+	}
+	if h, _ := st.ArticleHash(ctx, a); h != "h1" {
+		t.Errorf("ArticleHash = %q", h)
+	}
+	got, err := st.ArticleQuads(ctx, a)
+	if err != nil || len(got) != len(v1) {
+		t.Errorf("ArticleQuads: %d quads, err %v; want %d", len(got), err, len(v1))
+	}
+	// The same quads again: nothing to do.
+	if added, removed, _ := st.ReplaceArticle(ctx, a, v1); added+removed != 0 {
+		t.Errorf("rewrite: added %d removed %d, want nothing", added, removed)
+	}
+	// Removal takes every quad of the article.
+	if _, removed, err := st.ReplaceArticle(ctx, a, nil); err != nil || removed != len(v1) {
+		t.Errorf("remove: removed %d err %v, want %d", removed, err, len(v1))
+	}
+	left, err := quad.ReadAll(graph.NewQuadStoreReader(st))
+	if err != nil || len(left) != 0 {
+		t.Errorf("%d quads left after removal (err %v): %v", len(left), err, left)
+	}
+}
