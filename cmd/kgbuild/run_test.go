@@ -225,7 +225,7 @@ func TestBadInput(t *testing.T) {
 			problems = append(problems, strings.TrimPrefix(l, dir+string(filepath.Separator)))
 		}
 	}
-	wantPrefixes := []string{"empty.txt: ", "binary.txt: ", "latin1.txt:1: ", "paper.pdf: ", "missing.txt: ", "mixed.jsonl:2: ", "mixed.jsonl:3: ", "mixed.jsonl:5: article id ok was already read at "}
+	wantPrefixes := []string{"empty.txt: ", "binary.txt:1: ", "latin1.txt:1: ", "paper.pdf: ", "missing.txt: ", "mixed.jsonl:2: ", "mixed.jsonl:3: ", "mixed.jsonl:5: article id ok was already read at "}
 	if len(problems) != len(wantPrefixes) {
 		t.Fatalf("got %d problem lines, want %d:\n%s", len(problems), len(wantPrefixes), strings.Join(problems, "\n"))
 	}

@@ -53,12 +53,12 @@ func (h *htmlReader) ReadArticle() (*Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	if b == nil {
+	if size > int64(h.max) {
 		return nil, h.errorf(0, "page is %d bytes, larger than the limit of %d", size, h.max)
 	}
 	b = bytes.TrimPrefix(b, utf8BOM)
-	if err := pageProblem(b); err != nil {
-		return nil, h.errorAt(0, err)
+	if line, err := pageProblem(b); err != nil {
+		return nil, h.errorAt(line, err)
 	}
 	if isBlank(b) {
 		return nil, h.errorAt(0, errEmptyInput)
@@ -84,16 +84,16 @@ func (h *htmlReader) ReadArticle() (*Article, error) {
 
 // pageProblem reports why page b is not UTF-8 text, naming the charset
 // the page declares when it is another one.
-func pageProblem(b []byte) error {
-	err := textProblem(b, false, "page")
+func pageProblem(b []byte) (int, error) {
+	line, err := textProblem(b, false, "page")
 	if err == nil || bytes.IndexByte(b, 0) >= 0 || bytes.HasPrefix(b, []byte{0xff, 0xfe}) || bytes.HasPrefix(b, []byte{0xfe, 0xff}) {
-		return err
+		return line, err
 	}
 	switch cs := declaredCharset(b); cs {
 	case "", "utf-8", "utf8", "unicode-1-1-utf-8":
-		return err
+		return line, err
 	default:
-		return fmt.Errorf("charset %s is not supported: convert the page to UTF-8", cs)
+		return 0, fmt.Errorf("charset %s is not supported: convert the page to UTF-8", cs)
 	}
 }
 

@@ -210,14 +210,14 @@ func TestReadHTML(t *testing.T) {
 			format: HTML,
 			opts:   opts,
 			input:  "<meta charset=utf-8>\n<p>caf\xe9",
-			want:   []readResult{problem("p.html: invalid UTF-8 on line 2, column 7: convert the page to UTF-8")},
+			want:   []readResult{problem("p.html:2: invalid UTF-8 at column 7: convert the page to UTF-8")},
 		},
 		{
 			name:   "binary",
 			format: HTML,
 			opts:   opts,
 			input:  "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
-			want:   []readResult{problem("p.html: binary data (NUL byte on line 3), not text")},
+			want:   []readResult{problem("p.html:3: binary data (NUL byte at column 1), not text")},
 		},
 		{
 			name:   "too large",

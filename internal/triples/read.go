@@ -77,10 +77,10 @@ const defaultMaxSize = 64 << 20
 // than opts.MaxSize bytes or a date that cannot be read yields a
 // *[ParseError] and no article, and the records after it are still read.
 // An input without any record yields the *ParseError "empty file, no
-// article" before io.EOF. Problems with a whole-input Text or HTML
-// article have Line 0 and say where in the input they are. A CSV header without the text column, a CSV
-// record larger than opts.MaxSize (plus 64 KiB) and an unclosed quote end
-// the input after their *ParseError.
+// article" before io.EOF. The problems of a whole-input Text or HTML
+// article have Line 0 and say where in the input they are. A CSV header
+// without the text column, a CSV record larger than opts.MaxSize (plus 64
+// KiB) and an unclosed quote end the input after their *ParseError.
 //
 // Memory use is bounded by a few times opts.MaxSize, which limits a JSONL
 // line, a text line or whole text, a CSV field and an HTML page: a longer
@@ -112,7 +112,7 @@ func NewArticleReader(r io.Reader, f Format, opts ReadOptions) ArticleReader {
 	case HTML:
 		return &htmlReader{input: in, r: r}
 	}
-	return &failedReader{err: fmt.Errorf("%w %q: want one of %s", ErrUnknownFormat, string(f), formatNames)}
+	return &failedReader{err: fmt.Errorf("%w %q: want %s", ErrUnknownFormat, string(f), formatNames)}
 }
 
 // formatNames lists the names ParseFormat accepts, for messages.
@@ -179,10 +179,12 @@ func (in input) errorf(line int, format string, args ...any) *ParseError {
 	return &ParseError{Path: in.path, Line: line, Err: fmt.Errorf(format, args...)}
 }
 
+// errorAt returns a *ParseError for the record at line.
 func (in input) errorAt(line int, err error) *ParseError {
 	return &ParseError{Path: in.path, Line: line, Err: err}
 }
 
+// origin returns the Origin of the record at line.
 func (in input) origin(line int) string { return fmt.Sprintf("%s:%d", in.path, line) }
 
 // fileID returns the id of the single article of a whole-file input: the
@@ -212,8 +214,9 @@ func (r *failedReader) ReadArticle() (*Article, error) {
 	return nil, err
 }
 
-// readWhole reads all of r if it holds at most max bytes. Otherwise it
-// reads on without keeping the bytes and returns a nil slice and the size.
+// readWhole reads all of r and returns it and its size, if the size is at
+// most max bytes. Otherwise it reads on without keeping the bytes and
+// returns a nil slice and the size.
 func readWhole(r io.Reader, max int) ([]byte, int64, error) {
 	b, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
 	if err != nil {
@@ -229,27 +232,28 @@ func readWhole(r io.Reader, max int) ([]byte, int64, error) {
 var utf8BOM = []byte("\xef\xbb\xbf")
 
 // textProblem reports why b, a whole file or (with oneLine) a single line,
-// is not UTF-8 text: UTF-16, a NUL byte, or invalid UTF-8. what names the
-// input in the advice: "file" or "page".
-func textProblem(b []byte, oneLine bool, what string) error {
+// is not UTF-8 text: UTF-16, a NUL byte, or invalid UTF-8. It returns the
+// 1-based line of the problem within b (0 when it concerns all of b) for
+// the caller's ParseError. what names the input in the advice: "file" or "page".
+func textProblem(b []byte, oneLine bool, what string) (int, error) {
 	if bytes.HasPrefix(b, []byte{0xff, 0xfe}) || bytes.HasPrefix(b, []byte{0xfe, 0xff}) {
-		return fmt.Errorf("UTF-16 text, not UTF-8: convert the %s to UTF-8", what)
+		return 0, fmt.Errorf("UTF-16 text, not UTF-8: convert the %s to UTF-8", what)
 	}
 	if i := bytes.IndexByte(b, 0); i >= 0 {
+		line, col := lineCol(b, i)
 		if oneLine {
-			return fmt.Errorf("binary data (NUL byte at column %d), not text", i+1)
+			line = 0
 		}
-		line, _ := lineCol(b, i)
-		return fmt.Errorf("binary data (NUL byte on line %d), not text", line)
+		return line, fmt.Errorf("binary data (NUL byte at column %d), not text", col)
 	}
 	if i := invalidUTF8(b); i >= 0 {
 		line, col := lineCol(b, i)
 		if oneLine {
-			return fmt.Errorf("invalid UTF-8 at column %d: convert the %s to UTF-8", col, what)
+			line = 0
 		}
-		return fmt.Errorf("invalid UTF-8 on line %d, column %d: convert the %s to UTF-8", line, col, what)
+		return line, fmt.Errorf("invalid UTF-8 at column %d: convert the %s to UTF-8", col, what)
 	}
-	return nil
+	return 0, nil
 }
 
 // invalidUTF8 returns the index of the first byte of b that is not part of
@@ -291,12 +295,12 @@ func (t *textReader) ReadArticle() (*Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	if b == nil {
+	if size > int64(t.max) {
 		return nil, t.errorf(0, "article text is %d bytes, larger than the limit of %d", size, t.max)
 	}
 	b = bytes.TrimPrefix(b, utf8BOM)
-	if err := textProblem(b, false, "file"); err != nil {
-		return nil, t.errorAt(0, err)
+	if line, err := textProblem(b, false, "file"); err != nil {
+		return nil, t.errorAt(line, err)
 	}
 	text := string(b)
 	if strings.TrimSpace(text) == "" {
@@ -414,7 +418,7 @@ func (t *textLinesReader) ReadArticle() (*Article, error) {
 			continue
 		}
 		t.seen = true
-		if err := textProblem(line, true, "file"); err != nil {
+		if _, err := textProblem(line, true, "file"); err != nil {
 			return nil, t.errorAt(n, err)
 		}
 		text := strings.TrimSpace(string(line))
@@ -466,7 +470,7 @@ func (j *jsonlReader) ReadArticle() (*Article, error) {
 
 // decodeJSONArticle decodes one JSONL line.
 func decodeJSONArticle(line []byte) (*Article, error) {
-	if err := textProblem(line, true, "file"); err != nil {
+	if _, err := textProblem(line, true, "file"); err != nil {
 		return nil, err
 	}
 	trimmed := bytes.TrimSpace(line)
@@ -737,8 +741,8 @@ func (c *csvReader) readHeader() error {
 		return err
 	}
 	raw = bytes.TrimPrefix(raw, utf8BOM)
-	if err := textProblem(raw, false, "file"); err != nil {
-		return c.errorAt(0, err)
+	if line, err := textProblem(raw, false, "file"); err != nil {
+		return c.errorAt(line, err)
 	}
 	if q := unclosedQuote(raw); q >= 0 {
 		l, _ := lineCol(raw, q)
