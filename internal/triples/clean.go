@@ -79,13 +79,35 @@ func clean(text, title string) cleaned {
 			}
 			continue
 		}
-		if strings.HasPrefix(k, titleKey+" ") && c.title == (Span{}) && len(c.lines) == 0 {
-			// "Syria attack ... WHO. Victims of ...": headline run into the body.
-			c.title = Span{ln.Start, ln.Start + len(s) - len(strings.TrimLeft(s, " \t"))}
+		if c.title == (Span{}) && len(c.lines) == 0 && strings.HasPrefix(k, titleKey+" ") {
+			// "Syria attack ... WHO. Victims of ...": the headline runs into
+			// the body on one line; it ends where its words end.
+			if end := prefixEnd(s, titleKey); end > 0 {
+				c.title = Span{ln.Start, ln.Start + end}
+				rest := strings.TrimLeft(s[end:], ".:;|-– \t")
+				ln.Start = ln.End - len(rest)
+				if ln.Start >= ln.End {
+					continue
+				}
+			}
 		}
 		c.lines = append(c.lines, ln)
 	}
 	return c
+}
+
+// prefixEnd returns the byte offset in s where its words first make up key
+// (as lineKey builds it), or 0.
+func prefixEnd(s, key string) int {
+	for i, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && lineKey(s[:i]) == key {
+			return len(strings.TrimRight(s[:i], " \t"))
+		}
+		if len(lineKey(s[:i])) > len(key) {
+			break
+		}
+	}
+	return 0
 }
 
 // splitLines returns the non-blank lines of text, trimmed of surrounding space.

@@ -91,14 +91,7 @@ var dateWeekdays = map[string]bool{
 // diacritics, tatweel and invisible formatting marks.
 func normalizeDate(s string) string {
 	s = strings.TrimSpace(s)
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if isASCII(s) {
 		return strings.ToLower(s)
 	}
 	var b strings.Builder

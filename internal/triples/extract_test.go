@@ -185,6 +185,28 @@ func TestGivenTitle(t *testing.T) {
 	}
 }
 
+// TestHeadlineRunIntoBody: FA-KES texts start with a date and the headline,
+// then the body on the same line.
+func TestHeadlineRunIntoBody(t *testing.T) {
+	a := &Article{ID: "x", Title: "Syria attack symptoms consistent with nerve agent use WHO",
+		Text: "Wed 05 Apr 2017 Syria attack symptoms consistent with nerve agent use WHO. Victims of a suspected attack. The WHO said so."}
+	doc, err := NewExtractor().Extract(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range doc.Sentences {
+		got = append(got, s.Text)
+	}
+	want := []string{"Syria attack symptoms consistent with nerve agent use WHO", "Victims of a suspected attack.", "The WHO said so."}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("sentences (-want +got):\n%s", d)
+	}
+	if doc.Title != want[0] || doc.Date.Format("2006-01-02") != "2017-04-05" {
+		t.Errorf("title %q date %v", doc.Title, doc.Date)
+	}
+}
+
 func FuzzExtract(f *testing.F) {
 	files, _ := filepath.Glob("../../examples/*.txt")
 	for _, p := range files {

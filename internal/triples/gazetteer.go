@@ -88,41 +88,8 @@ func ParseGazetteer(r io.Reader, name string) (*Gazetteer, error) {
 	return g, nil
 }
 
-// Extend returns a copy of g with the entries read from r added; an entry
-// with an id g has adds aliases to it. On error g is unchanged and nothing
-// is added.
-func (g *Gazetteer) Extend(r io.Reader, name string) (*Gazetteer, error) {
-	c := &Gazetteer{
-		entities: append([]Entity(nil), g.entities...),
-		byKey:    make(map[string][]alias, len(g.byKey)), bySkel: make(map[string][]alias, len(g.bySkel)),
-		byID: make(map[string]int, len(g.byID)),
-	}
-	for k, v := range g.byKey {
-		c.byKey[k] = append([]alias(nil), v...)
-	}
-	for k, v := range g.bySkel {
-		c.bySkel[k] = append([]alias(nil), v...)
-	}
-	for k, v := range g.byID {
-		c.byID[k] = v
-	}
-	if err := c.add(r, name); err != nil {
-		return nil, err
-	}
-	return c, nil
-}
-
 func (g *Gazetteer) add(r io.Reader, name string) error {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
+	return eachTSVLine(r, name, func(n int, f []string) error {
 		if len(f) < 3 || len(f) > 4 {
 			return fmt.Errorf("%s:%d: want 3 or 4 tab-separated fields (id, type, name, aliases), have %d", name, n, len(f))
 		}
@@ -154,6 +121,26 @@ func (g *Gazetteer) add(r io.Reader, name string) error {
 				return fmt.Errorf("%s:%d: empty alias", name, n)
 			}
 			g.addAlias(e, a)
+		}
+		return nil
+	})
+}
+
+// eachTSVLine calls fn with the 1-based number and tab-separated fields of
+// each line of r that is neither blank nor a # comment, stopping at fn's
+// first error. name is used in messages.
+func eachTSVLine(r io.Reader, name string, fn func(n int, fields []string) error) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if err := fn(n, strings.Split(line, "\t")); err != nil {
+			return err
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -206,7 +193,6 @@ func (g *Gazetteer) Lookup(name string) (Entity, bool) {
 	if e, n := g.matchAt(toks, 0); n == len(toks) {
 		return g.entities[e], true
 	}
-	// "jaish al islam" typed lower-case: try each name as it is.
 	return Entity{}, false
 }
 

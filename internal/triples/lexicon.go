@@ -1,7 +1,6 @@
 package triples
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -48,30 +47,21 @@ var DefaultLexicon = sync.OnceValue(func() *Lexicon {
 // "name:line: what is wrong".
 func ParseLexicon(r io.Reader, name string) (*Lexicon, error) {
 	l := &Lexicon{byWord: map[string][]lexEntry{}}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
+	err := eachTSVLine(r, name, func(n int, f []string) error {
 		if len(f) != 3 {
-			return nil, fmt.Errorf("%s:%d: want 3 tab-separated fields (pattern, predicate, kind), have %d", name, n, len(f))
+			return fmt.Errorf("%s:%d: want 3 tab-separated fields (pattern, predicate, kind), have %d", name, n, len(f))
 		}
 		p, ok := schema.LookupPredicate(strings.TrimSpace(f[1]))
 		if !ok {
-			return nil, fmt.Errorf("%s:%d: unknown predicate %q (see schema/predicates.tsv)", name, n, f[1])
+			return fmt.Errorf("%s:%d: unknown predicate %q (see schema/predicates.tsv)", name, n, f[1])
 		}
 		kind := strings.TrimSpace(f[2])
 		if kind != "verb" && kind != "noun" && kind != "deny" {
-			return nil, fmt.Errorf("%s:%d: kind %q is not verb, noun or deny", name, n, kind)
+			return fmt.Errorf("%s:%d: kind %q is not verb, noun or deny", name, n, kind)
 		}
 		words := strings.Fields(strings.ToLower(f[0]))
 		if len(words) == 0 {
-			return nil, fmt.Errorf("%s:%d: empty pattern", name, n)
+			return fmt.Errorf("%s:%d: empty pattern", name, n)
 		}
 		e := lexEntry{predicate: p.IRI, kind: kind, pattern: f[0]}
 		for _, w := range words[1:] {
@@ -88,9 +78,10 @@ func ParseLexicon(r io.Reader, name string) (*Lexicon, error) {
 		for _, form := range forms {
 			l.byWord[form] = append(l.byWord[form], e)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s:%d: %v", name, n+1, err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return l, nil
 }

@@ -176,14 +176,7 @@ func foldPunct(r rune) string {
 // fold lower-cases s and removes diacritics (Latin) and short vowels and
 // hamza forms (Arabic), so that spellings that differ only there compare equal.
 func fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if isASCII(s) {
 		return strings.ToLower(s)
 	}
 	var b strings.Builder
@@ -211,4 +204,14 @@ func fold(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+// isASCII reports whether s is all ASCII, the fast path of folding.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
