@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -158,18 +159,13 @@ func readNQuads(t *testing.T, path string) []quad.Quad {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	r := any(f)
-	var rd *nquads.Reader
+	var r io.Reader = f
 	if strings.HasSuffix(path, ".gz") {
-		gz, err := gzip.NewReader(f)
-		if err != nil {
+		if r, err = gzip.NewReader(f); err != nil {
 			t.Fatal(err)
 		}
-		rd = nquads.NewReader(gz, false)
-	} else {
-		rd = nquads.NewReader(r.(*os.File), false)
 	}
-	qs, err := quad.ReadAll(rd)
+	qs, err := quad.ReadAll(nquads.NewReader(r, false))
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}

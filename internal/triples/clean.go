@@ -100,11 +100,14 @@ func clean(text, title string) cleaned {
 // (as lineKey builds it), or 0.
 func prefixEnd(s, key string) int {
 	for i, r := range s {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && lineKey(s[:i]) == key {
-			return len(strings.TrimRight(s[:i], " \t"))
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			continue
 		}
-		if len(lineKey(s[:i])) > len(key) {
-			break
+		switch k := lineKey(s[:i]); {
+		case k == key:
+			return len(strings.TrimRight(s[:i], " \t"))
+		case len(k) > len(key):
+			return 0
 		}
 	}
 	return 0

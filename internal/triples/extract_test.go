@@ -40,6 +40,12 @@ func TestGazetteerSpellings(t *testing.T) {
 			t.Errorf("%q and %q both resolve to %q", p[0], p[1], a.ID)
 		}
 	}
+	// Names typed lower-case or starting with a non-ASCII letter.
+	for name, want := range map[string]string{"ḥalab": "aleppo", "دوما": "douma", "jaish al-islam": "jaish-al-islam", "élan": ""} {
+		if e, _ := g.Lookup(name); e.ID != want {
+			t.Errorf("Lookup(%q) = %q, want %q", name, e.ID, want)
+		}
+	}
 	// Lower-case "is" is a verb, not Islamic State.
 	toks := Tokenize("This is a truce", 0, 15)
 	for _, m := range g.Mentions(toks) {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/conflictkg/kg/schema"
 )
@@ -187,7 +188,8 @@ func (g *Gazetteer) Lookup(name string) (Entity, bool) {
 	// A name typed at a prompt need not be capitalised: match it as if it were.
 	for i := range toks {
 		if !isAcronym(toks[i].Text) {
-			toks[i].Text = strings.ToUpper(toks[i].Text[:1]) + toks[i].Text[1:]
+			r, size := utf8.DecodeRuneInString(toks[i].Text)
+			toks[i].Text = string(unicode.ToUpper(r)) + toks[i].Text[size:]
 		}
 	}
 	if e, n := g.matchAt(toks, 0); n == len(toks) {

@@ -23,7 +23,7 @@ const maxSentence = 2000
 var abbreviations = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "lt": true, "col": true,
 	"maj": true, "capt": true, "cpt": true, "sgt": true, "cmdr": true, "adm": true, "brig": true, "st": true,
-	"jr": true, "sr": true, "rep": true, "sen": true, "gov": true, "pres": true, "rev": true, "sheikh": false,
+	"jr": true, "sr": true, "rep": true, "sen": true, "gov": true, "pres": true, "rev": true,
 	"no": true, "vol": true, "vs": true, "etc": true, "approx": true, "est": true, "dept": true, "inc": true,
 	"co": true, "corp": true, "ltd": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true,
 	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "al": true,
