@@ -2,15 +2,15 @@ package schema
 
 import _ "embed"
 
-// Actors is the built-in entity gazetteer: actors, locations and agreements
+// ActorsTSV is the built-in entity gazetteer: actors, locations and agreements
 // with their aliases, as tab-separated text (format described in its header
 // and in README.md). internal/triples parses it.
 //
 //go:embed actors.tsv
-var Actors string
+var ActorsTSV string
 
-// Lexicon is the built-in verb lexicon mapping verb patterns to predicates,
+// LexiconTSV is the built-in verb lexicon mapping verb patterns to predicates,
 // as tab-separated text (format described in its header and in README.md).
 //
 //go:embed lexicon.tsv
-var Lexicon string
+var LexiconTSV string

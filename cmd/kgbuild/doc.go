@@ -22,12 +22,24 @@
 // on standard error as "path:line: what is wrong" and the rest is still
 // loaded; the exit code is then 2.
 //
+// The store also holds the vocabulary, the gazetteer and the lexicon the
+// build used, each in its own named graph (see schema/README.md for them
+// and for the format of --gazetteer and --lexicon files). A malformed entry
+// in such a file stops the build before anything is written, with
+// "file:line: what is wrong".
+//
 // The flags are:
 //
 //	--db PATH          the store: a bolt directory (default kg.db)
 //	--format NAME      read every input as text, jsonl, csv or html
 //	--base IRI         base IRI of the graph's nodes (default https://conflictkg.org/id/)
 //	--dry-run          write the facts as JSON Lines to standard output instead of loading them
+//	--actors           write a Markdown table of the actors mentioned instead of loading them:
+//	                   mentions, articles, facts, type, how each was matched (gazetteer,
+//	                   new name, surname, "the group") and the spellings seen
+//	--top N            with --actors: the N most mentioned (default 50; 0 lists all)
+//	--gazetteer FILE   add the actors of FILE to the built-in gazetteer (repeatable)
+//	--lexicon FILE     add the patterns of FILE to the built-in verb lexicon (repeatable)
 //	--lines            text input: every line is its own article (for sentence-level benchmarks)
 //	--remove ID        remove an article and the facts only it supported
 //	--csv-id, --csv-title, --csv-text, --csv-source, --csv-date, --csv-url NAME
@@ -41,4 +53,6 @@
 //	kgbuild --dry-run examples/jaish-al-islam-refutes-ceasefire.txt | jq .
 //	kgbuild --db /data/kg.db --format csv - < articles.csv
 //	kgbuild --remove jaish-al-islam-refutes-ceasefire
+//	kgbuild --gazetteer local-groups.tsv articles/
+//	kgbuild --actors --top 20 articles.csv
 package main

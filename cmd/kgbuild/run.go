@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cayleygraph/quad"
 	"github.com/spf13/pflag"
 
 	"github.com/conflictkg/kg/internal/store"
@@ -32,12 +33,15 @@ type config struct {
 	format  string
 	base    string
 	dryRun  bool
+	actors  bool
+	top     int
 	lines   bool
 	remove  []string
 	quiet   bool
 	csv     triples.CSVColumns
 	inputs  []string
 	fmtFlag triples.Format
+	x       *triples.Extractor // with the gazetteer and lexicon files added
 }
 
 const usage = `kgbuild: extract facts from news articles into a Cayley graph.
@@ -52,6 +56,8 @@ Examples:
   kgbuild examples/
   kgbuild --dry-run examples/ | head
   kgbuild --format csv --csv-text body - < articles.csv
+  kgbuild --gazetteer local-groups.tsv --lexicon verbs.tsv articles/
+  kgbuild --actors --top 20 articles.csv
 `
 
 func parseFlags(args []string, stderr io.Writer) (*config, error) {
@@ -68,8 +74,13 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVar(&c.csv.Source, "csv-source", triples.DefaultCSVColumns.Source, "CSV column of the source")
 	fs.StringVar(&c.csv.Date, "csv-date", triples.DefaultCSVColumns.Date, "CSV column of the date")
 	fs.StringVar(&c.csv.URL, "csv-url", triples.DefaultCSVColumns.URL, "CSV column of the URL")
+	var gazetteers, lexicons []string
+	fs.StringArrayVar(&gazetteers, "gazetteer", nil, "add the actors of this `FILE` to the built-in gazetteer (repeatable; format: schema/README.md)")
+	fs.StringArrayVar(&lexicons, "lexicon", nil, "add the patterns of this `FILE` to the built-in verb lexicon (repeatable)")
 	fs.StringVar(&c.base, "base", schema.DefaultBase, "base `IRI` of the graph's nodes")
 	fs.BoolVar(&c.dryRun, "dry-run", false, "write the facts as JSON Lines instead of loading them")
+	fs.BoolVar(&c.actors, "actors", false, "write a table of the actors found (mentions, type, gazetteer or new, spellings) instead of loading them")
+	fs.IntVar(&c.top, "top", 50, "with --actors: list the `N` most mentioned (0: all)")
 	fs.StringArrayVar(&c.remove, "remove", nil, "remove the article with this `ID` (repeatable)")
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print no summary")
 	if err := fs.Parse(args); err != nil {
@@ -96,6 +107,17 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	if len(c.inputs) == 0 && len(c.remove) == 0 {
 		return nil, errors.New("no input: name files, directories or - (see kgbuild --help)")
 	}
+	if c.actors {
+		if c.dryRun {
+			return nil, errors.New("--actors and --dry-run each write their own output: choose one")
+		}
+		c.dryRun = true // nothing is loaded
+	}
+	x, err := triples.NewExtractor().WithFiles(gazetteers, lexicons)
+	if err != nil {
+		return nil, err
+	}
+	c.x = x
 	return c, nil
 }
 
@@ -108,7 +130,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	b := &build{cfg: c, stdout: stdout, stderr: stderr, x: triples.NewExtractor(),
+	b := &build{cfg: c, stdout: stdout, stderr: stderr, x: c.x,
 		iris: triples.IRIs{Base: c.base}, start: time.Now(), progress: isTerminal(stderr)}
 	if !c.dryRun {
 		st, err := store.Open(c.db, store.Options{})
@@ -117,8 +139,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		defer st.Close()
 		b.st = st
-		if err := st.AddQuads(triples.VocabularyQuads()); err != nil {
-			return fmt.Errorf("%s: writing the vocabulary: %v", c.db, err)
+		if err := b.writeDefinitions(ctx); err != nil {
+			return fmt.Errorf("%s: %v", c.db, err)
 		}
 	}
 	for _, id := range c.remove {
@@ -131,6 +153,11 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		if err := b.input(ctx, in); err != nil {
+			return err
+		}
+	}
+	if c.actors {
+		if err := b.report.write(stdout, c.top, map[string]bool{"actor": true}); err != nil {
 			return err
 		}
 	}
@@ -148,6 +175,7 @@ type build struct {
 	x              *triples.Extractor
 	iris           triples.IRIs
 	st             *store.Store
+	report         actorReport // for --actors
 	start          time.Time
 	progress       bool
 	lastProgress   time.Time
@@ -291,6 +319,10 @@ func (b *build) article(ctx context.Context, a *triples.Article) {
 	b.sentences += len(doc.Sentences)
 	b.facts += len(doc.Facts)
 	defer b.showProgress()
+	if b.cfg.actors {
+		b.report.add(doc)
+		return
+	}
 	if b.cfg.dryRun {
 		if err := writeFacts(b.stdout, b.iris, doc); err != nil {
 			b.problem(fmt.Errorf("writing facts: %v", err))
@@ -429,6 +461,25 @@ func writeFacts(w io.Writer, iris triples.IRIs, doc *triples.Document) error {
 			j.Date = f.Date.Format("2006-01-02")
 		}
 		if err := enc.Encode(j); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeDefinitions puts the vocabulary, the gazetteer and the lexicon this
+// build uses in their named graphs, replacing what an earlier build wrote
+// if it differs, so that the graph explains its terms and names.
+func (b *build) writeDefinitions(ctx context.Context) error {
+	for _, d := range []struct {
+		graph, hub quad.IRI
+		quads      []quad.Quad
+	}{
+		{quad.IRI(schema.SchemaGraph).Full(), quad.IRI(schema.NS), schema.VocabularyQuads()},
+		{b.iris.Gazetteer(), b.iris.Gazetteer(), b.iris.GazetteerQuads(b.x.Gazetteer)},
+		{b.iris.Lexicon(), b.iris.Lexicon(), b.iris.LexiconQuads(b.x.Lexicon)},
+	} {
+		if _, _, err := b.st.ReplaceGraph(ctx, d.graph, d.hub, d.quads); err != nil {
 			return err
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -55,16 +56,32 @@ func storeNQuads(tb testing.TB, db string) []string {
 	return lines
 }
 
-// TestExamplesGolden builds the example articles and compares the whole
-// graph with testdata/examples.nq (go test -update rewrites it); building
-// again adds nothing.
+// definitionGraphs are the named graphs of the vocabulary, gazetteer and
+// lexicon, which TestDefinitions checks; the golden file holds the rest.
+var definitionGraphs = []string{"<https://conflictkg.org/ns#schema> .", "<https://conflictkg.org/id/gazetteer> .", "<https://conflictkg.org/id/lexicon> ."}
+
+// articleNQuads returns the store's quads outside the definition graphs.
+func articleNQuads(tb testing.TB, db string) []string {
+	var out []string
+	for _, l := range storeNQuads(tb, db) {
+		if !slices.ContainsFunc(definitionGraphs, func(g string) bool { return strings.HasSuffix(l, g) }) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// TestExamplesGolden builds the example articles and compares the graph
+// of the articles with testdata/examples.nq (go test -update rewrites it);
+// building again adds nothing.
 func TestExamplesGolden(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "kg.db")
 	_, stderr := mustRun(t, "--db", db, examples)
 	if !strings.Contains(stderr, "kgbuild: 5 articles (0 unchanged)") {
 		t.Errorf("summary = %q, want 5 new articles", stderr)
 	}
-	got := strings.Join(storeNQuads(t, db), "\n") + "\n"
+	all := strings.Join(storeNQuads(t, db), "\n") + "\n"
+	got := strings.Join(articleNQuads(t, db), "\n") + "\n"
 	golden := filepath.Join("testdata", "examples.nq")
 	if *update {
 		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
@@ -83,7 +100,7 @@ func TestExamplesGolden(t *testing.T) {
 	if !strings.Contains(stderr, "5 articles (5 unchanged)") || !strings.Contains(stderr, " 0 quads written, 0 removed") {
 		t.Errorf("second build: summary = %q, want 5 unchanged and 0 quads written", stderr)
 	}
-	if again := strings.Join(storeNQuads(t, db), "\n") + "\n"; again != got {
+	if again := strings.Join(storeNQuads(t, db), "\n") + "\n"; again != all {
 		t.Errorf("second build changed the graph")
 	}
 }
@@ -289,5 +306,86 @@ func TestStdinAndLines(t *testing.T) {
 	out, _ = mustRun(t, "--dry-run", "--lines", p)
 	if n := strings.Count(out, "\n"); n != 2 {
 		t.Errorf("--lines: %d facts, want 2:\n%s", n, out)
+	}
+}
+
+// TestDefinitions checks the vocabulary, gazetteer and lexicon graphs: what
+// they say, that a build with --gazetteer and --lexicon files replaces
+// them, and that a build without the files puts the built-in ones back.
+func TestDefinitions(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "kg.db")
+	mustRun(t, "--db", db, "-q", filepath.Join(examples, "jaish-al-islam-refutes-ceasefire.txt"))
+	const id, ns, rdfs = "<https://conflictkg.org/id/", "<https://conflictkg.org/ns#", "<http://www.w3.org/2000/01/rdf-schema#"
+	builtIn := []string{
+		ns + "denies> " + ns + "plover> \"REJECT\" " + ns + "schema> .",
+		ns + "shells> " + rdfs + "subPropertyOf> " + ns + "attacks> " + ns + "schema> .",
+		id + "actor/mohammed-alloush> " + ns + "memberOf> " + id + "actor/jaish-al-islam> " + id + "gazetteer> .",
+		id + "actor/jaish-al-islam> " + ns + "alias> \"جيش الإسلام\"@ar " + id + "gazetteer> .",
+		id + "lexicon/verb/agree-to> " + ns + "expresses> " + ns + "agreesTo> " + id + "lexicon> .",
+	}
+	has := func(lines []string, want string) bool { return slices.Contains(lines, want) }
+	lines := storeNQuads(t, db)
+	for _, want := range builtIn {
+		if !has(lines, want) {
+			t.Errorf("graph lacks %s", want)
+		}
+	}
+
+	gaz := filepath.Join(dir, "extra.tsv")
+	lex := filepath.Join(dir, "extra-lexicon.tsv")
+	os.WriteFile(gaz, []byte("# local groups\nliwa-al-tawhid\tArmedGroup\tLiwa al-Tawhid\tTawhid Brigade\t\tAleppo group founded in 2012.\njaish-al-islam\tArmedGroup\tJaish al-Islam\tJaish al-Islam Brigades\n"), 0o644)
+	os.WriteFile(lex, []byte("shun\trejects\tverb\n"), 0o644)
+	mustRun(t, "--db", db, "-q", "--gazetteer", gaz, "--lexicon", lex, filepath.Join(examples, "jaish-al-islam-refutes-ceasefire.txt"))
+	extra := []string{
+		id + "actor/liwa-al-tawhid> " + rdfs + "comment> \"Aleppo group founded in 2012.\" " + id + "gazetteer> .",
+		id + "actor/jaish-al-islam> " + ns + "alias> \"Jaish al-Islam Brigades\" " + id + "gazetteer> .",
+		id + "lexicon/verb/shun> " + ns + "expresses> " + ns + "rejects> " + id + "lexicon> .",
+	}
+	lines = storeNQuads(t, db)
+	for _, want := range append(extra, builtIn...) {
+		if !has(lines, want) {
+			t.Errorf("with the extra files, graph lacks %s", want)
+		}
+	}
+
+	mustRun(t, "--db", db, "-q", filepath.Join(examples, "jaish-al-islam-refutes-ceasefire.txt"))
+	lines = storeNQuads(t, db)
+	for _, q := range extra {
+		if has(lines, q) {
+			t.Errorf("without the extra files, graph still has %s", q)
+		}
+	}
+	for _, want := range builtIn {
+		if !has(lines, want) {
+			t.Errorf("rebuilt graph lacks %s", want)
+		}
+	}
+}
+
+// TestBadDefinitionFiles checks that a malformed --gazetteer or --lexicon
+// entry is reported as file:line and that nothing is built.
+func TestBadDefinitionFiles(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.tsv")
+	os.WriteFile(bad, []byte("# ok so far\nfoo\tArmedGroup\tFoo Brigade\n\nbar\tRebels\tBar\n"), 0o644)
+	badLex := filepath.Join(dir, "bad-lexicon.tsv")
+	os.WriteFile(badLex, []byte("shun\trejects\tverb\nfrob\tfrobs\tverb\n"), 0o644)
+	for _, tt := range []struct {
+		flag, file, want string
+	}{
+		{"--gazetteer", bad, bad + `:4: unknown type "Rebels"`},
+		{"--lexicon", badLex, badLex + `:2: unknown predicate "frobs"`},
+		{"--gazetteer", filepath.Join(dir, "missing.tsv"), "missing.tsv: no such file"},
+	} {
+		db := filepath.Join(dir, "kg-"+strings.TrimPrefix(tt.flag, "--")+".db")
+		var out, errb bytes.Buffer
+		err := Run(context.Background(), []string{"--db", db, tt.flag, tt.file, examples}, &out, &errb)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s %s: err = %v, want %q", tt.flag, tt.file, err, tt.want)
+		}
+		if _, err := os.Stat(db); err == nil {
+			t.Errorf("%s %s: a store was created", tt.flag, tt.file)
+		}
 	}
 }

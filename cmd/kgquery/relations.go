@@ -139,8 +139,7 @@ func (q *query) resolve(ctx context.Context, name string) (node, error) {
 	return node{}, fmt.Errorf("%w: no actor, place or agreement named %q in %s", ErrNoResults, name, q.db)
 }
 
-var entityClasses = []string{schema.ArmedGroup, schema.Government, schema.State, schema.Person,
-	schema.Organization, schema.Location, schema.Agreement}
+var entityClasses = schema.EntityClasses()
 
 // node describes an entity by its label and type.
 func (q *query) node(ctx context.Context, v quad.Value) (node, error) {
@@ -204,25 +203,25 @@ func (q *query) fact(ctx context.Context, f quad.Value, nodes map[quad.Value]nod
 	for _, x := range props {
 		o := x.Object
 		switch strings.TrimPrefix(store.Text(x.Predicate), schema.NS) {
-		case "subject":
+		case local(schema.Subject):
 			r.Subject, err = look(o)
-		case "object":
+		case local(schema.Object):
 			r.Object, err = look(o)
-		case "predicate":
+		case local(schema.Predicate):
 			r.Predicate = store.Text(o)
 			r.Label = r.Predicate
 			if p, ok := schema.LookupPredicate(strings.TrimPrefix(r.Predicate, schema.NS)); ok {
 				r.Label = p.Label
 			}
-		case "relationText":
+		case local(schema.RelationText):
 			r.Relation = store.Text(o)
-		case "negated":
+		case local(schema.Negated):
 			r.Negated = store.Text(o) == "true"
-		case "confidence":
+		case local(schema.Confidence):
 			r.Confidence, _ = strconv.ParseFloat(store.Text(o), 64)
-		case "date":
+		case local(schema.Date):
 			r.Date = store.Text(o)
-		case "sentence":
+		case local(schema.InSentence):
 			sent = o
 		}
 		if err != nil {
@@ -253,15 +252,15 @@ func (q *query) evidence(ctx context.Context, s quad.Value) (evidence, error) {
 	for _, x := range props {
 		v := store.Text(x.Object)
 		switch strings.TrimPrefix(store.Text(x.Predicate), schema.NS) {
-		case "text":
+		case local(schema.Text):
 			ev.Sentence = v
-		case "index":
+		case local(schema.Index):
 			ev.Index, _ = strconv.Atoi(v)
-		case "start":
+		case local(schema.Start):
 			ev.Start, _ = strconv.Atoi(v)
-		case "end":
+		case local(schema.End):
 			ev.End, _ = strconv.Atoi(v)
-		case "article":
+		case local(schema.InArticle):
 			article = x.Object
 		}
 	}
@@ -273,11 +272,11 @@ func (q *query) evidence(ctx context.Context, s quad.Value) (evidence, error) {
 	for _, x := range aprops {
 		v := store.Text(x.Object)
 		switch strings.TrimPrefix(store.Text(x.Predicate), schema.NS) {
-		case "title":
+		case local(schema.Title):
 			ev.Title = v
-		case "source":
+		case local(schema.Source):
 			ev.Source = v
-		case "url":
+		case local(schema.URL):
 			ev.URL = v
 		}
 	}
@@ -377,3 +376,6 @@ func clip(s string, n int) string {
 	}
 	return string(r[:n-1]) + "…"
 }
+
+// local is the local name of a kg term: local(schema.InSentence) == "inSentence".
+func local(term string) string { return strings.TrimPrefix(term, schema.Prefix) }

@@ -9,10 +9,14 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/boltdb/bolt"
@@ -20,6 +24,7 @@ import (
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/writer"
 	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/voc/rdfs"
 	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 
 	"github.com/conflictkg/kg/schema"
@@ -180,11 +185,16 @@ func (s *Store) ArticleQuads(ctx context.Context, article quad.IRI) ([]quad.Quad
 	if err := inGraph(article, article); err != nil {
 		return nil, err
 	}
+	entities := map[quad.Value]bool{}
+	for _, q := range out {
+		if q.Predicate == iri(schema.Mentions) {
+			entities[q.Object] = true
+		}
+	}
 	toArticle, err := s.QuadsWith(ctx, quad.Object, article)
 	if err != nil {
 		return nil, err
 	}
-	entities := map[quad.Value]bool{}
 	for _, q := range toArticle {
 		if q.Predicate != iri(schema.InArticle) || q.Label != article {
 			continue
@@ -244,6 +254,69 @@ func (s *Store) ReplaceArticle(ctx context.Context, article quad.IRI, quads []qu
 	if err != nil {
 		return 0, 0, fmt.Errorf("reading article %s: %v", article, err)
 	}
+	return s.replace(old, quads, "article "+string(article))
+}
+
+// DefinedQuads returns the quads of a defined graph: those in graph whose
+// subject is hub or a node that the graph says is rdfs:isDefinedBy hub
+// (the vocabulary, the gazetteer, the lexicon).
+func (s *Store) DefinedQuads(ctx context.Context, graph, hub quad.IRI) ([]quad.Quad, error) {
+	var out []quad.Quad
+	inGraph := func(subject quad.Value) error {
+		qs, err := s.QuadsWith(ctx, quad.Subject, subject)
+		for _, q := range qs {
+			if q.Label == graph {
+				out = append(out, q)
+			}
+		}
+		return err
+	}
+	if err := inGraph(hub); err != nil {
+		return nil, err
+	}
+	defined, err := s.QuadsWith(ctx, quad.Object, hub)
+	if err != nil {
+		return nil, err
+	}
+	for _, q := range defined {
+		if q.Predicate == isDefinedBy && q.Label == graph {
+			if err := inGraph(q.Subject); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
+}
+
+var isDefinedBy = quad.IRI(rdfs.IsDefinedBy).Full()
+
+// ReplaceGraph makes a defined graph (see DefinedQuads) exactly quads, in
+// one transaction, unless the store already holds that version: the hub
+// records the SHA-256 of the quads as its kg:contentHash. It returns the
+// number of quads added and removed.
+func (s *Store) ReplaceGraph(ctx context.Context, graph, hub quad.IRI, quads []quad.Quad) (added, removed int, err error) {
+	if s.w == nil {
+		return 0, 0, errors.New("store is open read-only")
+	}
+	lines := make([]string, len(quads))
+	for i, q := range quads {
+		lines[i] = q.NQuad()
+	}
+	sort.Strings(lines)
+	sum := sha256.Sum256([]byte(strings.Join(lines, "\n")))
+	hash := quad.Quad{Subject: hub, Predicate: iri(schema.ContentHash), Object: quad.String(hex.EncodeToString(sum[:])), Label: graph}
+	if have, err := s.Objects(ctx, hub, iri(schema.ContentHash)); err == nil && len(have) == 1 && have[0] == hash.Object {
+		return 0, 0, nil
+	}
+	old, err := s.DefinedQuads(ctx, graph, hub)
+	if err != nil {
+		return 0, 0, fmt.Errorf("reading graph %s: %v", graph, err)
+	}
+	return s.replace(old, append(quads[:len(quads):len(quads)], hash), "graph "+string(graph))
+}
+
+// replace removes old and adds quads in one transaction; quads in both stay.
+func (s *Store) replace(old, quads []quad.Quad, what string) (added, removed int, err error) {
 	tx := graph.NewTransactionN(len(old) + len(quads))
 	for _, q := range old {
 		tx.RemoveQuad(q)
@@ -255,7 +328,7 @@ func (s *Store) ReplaceArticle(ctx context.Context, article quad.IRI, quads []qu
 		return 0, 0, nil
 	}
 	if err := s.w.ApplyTransaction(tx); err != nil {
-		return 0, 0, fmt.Errorf("writing article %s: %v", article, err)
+		return 0, 0, fmt.Errorf("writing %s: %v", what, err)
 	}
 	for _, d := range tx.Deltas {
 		if d.Action == graph.Add {

@@ -68,9 +68,9 @@ func TestReplaceArticle(t *testing.T) {
 	ns := func(s string) quad.IRI { return quad.IRI("https://conflictkg.org/ns#" + s) }
 	v1 := []quad.Quad{
 		{Subject: a, Predicate: ns("contentHash"), Object: quad.String("h1"), Label: a},
-		{Subject: s0, Predicate: ns("article"), Object: a, Label: a},
+		{Subject: s0, Predicate: ns("inArticle"), Object: a, Label: a},
 		{Subject: x, Predicate: ns("alias"), Object: quad.String("X"), Label: a},
-		{Subject: f, Predicate: ns("sentence"), Object: s0, Label: s0},
+		{Subject: f, Predicate: ns("inSentence"), Object: s0, Label: s0},
 		{Subject: f, Predicate: ns("subject"), Object: x, Label: s0},
 		{Subject: f, Predicate: ns("predicate"), Object: p, Label: s0},
 		{Subject: f, Predicate: ns("object"), Object: y, Label: s0},

@@ -2,6 +2,8 @@ package triples
 
 import (
 	"fmt"
+	"io"
+	"os"
 	"strings"
 	"time"
 )
@@ -67,6 +69,42 @@ func NewExtractor() *Extractor {
 	return &Extractor{Gazetteer: DefaultGazetteer(), Lexicon: DefaultLexicon()}
 }
 
+// WithFiles returns a copy of x whose gazetteer and lexicon are extended
+// with the entries of the named files (formats of [ParseGazetteer] and
+// [ParseLexicon]). A file with a malformed entry adds nothing; the error
+// says "file:line: what is wrong".
+func (x *Extractor) WithFiles(gazetteers, lexicons []string) (*Extractor, error) {
+	y := *x
+	for _, name := range gazetteers {
+		err := withFile(name, func(f io.Reader) (err error) {
+			y.Gazetteer, err = y.Gazetteer.Extend(f, name)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	for _, name := range lexicons {
+		err := withFile(name, func(f io.Reader) (err error) {
+			y.Lexicon, err = y.Lexicon.Extend(f, name)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return &y, nil
+}
+
+func withFile(name string, fn func(io.Reader) error) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return fn(f)
+}
+
 // Extract runs the pipeline over one article: clean, sentences, tokens,
 // actors, coreference, clauses, predicates. It is safe for concurrent use.
 // It returns an *ExtractError only if a stage failed on this input, which is
@@ -105,6 +143,7 @@ func (x *Extractor) Extract(a *Article) (doc *Document, err error) {
 		sent, offset = i, s.Start
 		s.Tokens = Tokenize(doc.Text, s.Start, s.End)
 		ms := ctx.definite(s.Tokens, ctx.surnames(s.Tokens, x.Gazetteer.Mentions(s.Tokens)))
+		s.Mentions = ms
 		cl := newClause(s.Tokens, ms, x.Lexicon.Triggers(s.Tokens), ctx)
 		for _, r := range cl.relations() {
 			doc.Facts = append(doc.Facts, Fact{

@@ -9,52 +9,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-func TestGazetteerSpellings(t *testing.T) {
-	g := DefaultGazetteer()
-	families := map[string][]string{
-		"jaish-al-islam":         {"Jaish al-Islam", "Jaysh al-Islam", "Jaysh-al-Islam", "Jaish al Islam", "Jeish al-Islam", "jaish al-islam"},
-		"mohammed-alloush":       {"Mohammed Alloush", "Mohamad Alloush", "Mohammad Alloush", "Muhammad Alloush", "Muhammad Allouch", "Mohammed Aloush"},
-		"islamic-state":          {"IS", "ISIS", "ISIL", "Islamic State", "Daesh"},
-		"united-states":          {"US", "U.S.", "United States", "Washington"},
-		"syrian-government":      {"regime", "Syrian regime", "Syrian government", "Assad forces", "Assad's forces", "regime forces"},
-		"russia":                 {"Russia", "Moscow"},
-		"jaish-khalid-bin-walid": {"Jaish Khalid bin Walid", "Jaish Khaled bin Walid", "Jaysh Khalid bin al-Walid"},
-		"ahrar-al-sham":          {"Ahrar al-Sham", "Ahrar as-Sham", "Ahrar ash-Sham"},
-	}
-	for want, names := range families {
-		for _, n := range names {
-			e, ok := g.Lookup(n)
-			if !ok || e.ID != want {
-				t.Errorf("Lookup(%q) = %q, %v; want %q", n, e.ID, ok, want)
-			}
-		}
-	}
-	apart := [][2]string{
-		{"Jaish al-Islam", "Jaish al-Fatah"}, {"Jaish al-Islam", "Jaish Khalid bin Walid"},
-		{"Zahran Alloush", "Mohammed Alloush"}, {"Syrian government", "Syria"},
-	}
-	for _, p := range apart {
-		a, _ := g.Lookup(p[0])
-		b, _ := g.Lookup(p[1])
-		if a.ID == b.ID {
-			t.Errorf("%q and %q both resolve to %q", p[0], p[1], a.ID)
-		}
-	}
-	// Names typed lower-case or starting with a non-ASCII letter.
-	for name, want := range map[string]string{"ḥalab": "aleppo", "دوما": "douma", "jaish al-islam": "jaish-al-islam", "élan": ""} {
-		if e, _ := g.Lookup(name); e.ID != want {
-			t.Errorf("Lookup(%q) = %q, want %q", name, e.ID, want)
-		}
-	}
-	// Lower-case "is" is a verb, not Islamic State.
-	toks := Tokenize("This is a truce", 0, 15)
-	for _, m := range g.Mentions(toks) {
-		if m.ID == "islamic-state" {
-			t.Errorf("lower-case %q matched Islamic State", m.Text)
-		}
-	}
-}
-
 func TestUnseenGroup(t *testing.T) {
 	s := "Fighters of Liwa Fursan al-Haq attacked the town."
 	ms := DefaultGazetteer().Mentions(Tokenize(s, 0, len(s)))
@@ -68,13 +22,19 @@ func TestParseDataErrors(t *testing.T) {
 		name, data, want string
 		parse            func(string) error
 	}{
-		{"gazetteer fields", "a\tArmedGroup\n", "x.tsv:1: want 3 or 4", gaz},
+		{"gazetteer fields", "a\tArmedGroup\n", "x.tsv:1: want 3 to 6", gaz},
+		{"gazetteer relation", "a\tArmedGroup\tA\t\tmemberOf\n", "x.tsv:1: relation \"memberOf\"", gaz},
+		{"gazetteer relation predicate", "a\tArmedGroup\tA\t\tfrobs:b\n", "x.tsv:1: relation \"frobs:b\"", gaz},
+		{"gazetteer relation target", "a\tArmedGroup\tA\n\nb\tPerson\tB\t\tmemberOf:c\n", "x.tsv:3: relation target \"c\"", gaz},
+		{"gazetteer retyped", "a\tArmedGroup\tA\na\tPerson\tA\n", "x.tsv:2: a is already a ArmedGroup", gaz},
 		{"gazetteer type", "# c\na\tRebel\tA\n", "x.tsv:2: unknown type", gaz},
 		{"gazetteer id", "A B\tState\tX\n", "x.tsv:1: id", gaz},
 		{"gazetteer alias", "a\tState\tA\tB||C\n", "x.tsv:1: empty alias", gaz},
 		{"lexicon predicate", "deny\tfrobs\tverb\n", "x.tsv:1: unknown predicate", lex},
 		{"lexicon kind", "deny\tdenies\tadverb\n", "x.tsv:1: kind", lex},
 		{"lexicon fields", "deny denies verb\n", "x.tsv:1: want 3", lex},
+		{"lexicon cameo", "deny\tdenies\tverb\t12x\n", "x.tsv:1: CAMEO code \"12x\"", lex},
+		{"lexicon negate", "refrain from\tattacks\tnegate\n", "x.tsv:1: a negate entry", lex},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			err := tt.parse(tt.data)

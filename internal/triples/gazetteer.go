@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -21,10 +22,10 @@ type Entity struct {
 
 // Kind is the IRI path segment for the entity's class: "actor", "location" or "agreement".
 func (e Entity) Kind() string {
-	switch e.Type {
-	case schema.Location:
+	switch {
+	case schema.IsA(e.Type, schema.Location):
 		return "location"
-	case schema.Agreement:
+	case schema.IsA(e.Type, schema.Agreement):
 		return "agreement"
 	}
 	return "actor"
@@ -38,16 +39,39 @@ type Mention struct {
 	Entity
 	Start, End int    // token indexes in the sentence
 	Text       string // as written
+	Match      string // how it was found: MatchGazetteer, MatchNew, MatchSurname or MatchDefinite
 }
+
+// How mentions are found.
+const (
+	MatchGazetteer = "gazetteer" // a name or alias of the gazetteer
+	MatchNew       = "new"       // a capitalised name with a group head the gazetteer lacks ("Liwa Fursan al-Haq")
+	MatchSurname   = "surname"   // the surname of a person named in full earlier in the article
+	MatchDefinite  = "definite"  // "the rebel group", resolved to the group last named
+)
 
 // Gazetteer finds entities in tokens, tolerant of transliteration: it
 // compares names by a folded key and, for longer words, by a consonant
 // skeleton, so Jaish/Jaysh, Mohammed/Muhammad and Alloush/Allouch agree.
 type Gazetteer struct {
-	entities []Entity
-	byKey    map[string][]alias // first token's key -> aliases starting with it
-	bySkel   map[string][]alias // first token's skeleton -> aliases allowing fuzzy match
-	byID     map[string]int
+	entries []Entry
+	byKey   map[string][]alias // first token's key -> aliases starting with it
+	bySkel  map[string][]alias // first token's skeleton -> aliases allowing fuzzy match
+	byID    map[string]int
+}
+
+// Entry is what the gazetteer knows of an entity.
+type Entry struct {
+	Entity
+	Aliases   []string   // other names, as listed
+	Relations []Relation // affiliations: memberOf, leads, backedBy, locatedIn ...
+	Note      string     // a short description: a person's role
+}
+
+// Relation is a fact the gazetteer states: the entry's entity, Predicate, the entity Target.
+type Relation struct {
+	Predicate string // short IRI
+	Target    string // entity id
 }
 
 type alias struct {
@@ -60,17 +84,12 @@ type aliasTok struct {
 	acronym   string // "US" for an all-capitals alias word: matches only capitals
 	upper     bool   // written capitalised: matches only a capitalised word
 	fuzzy     bool   // may match by skeleton
-}
-
-var classes = map[string]string{
-	"ArmedGroup": schema.ArmedGroup, "Government": schema.Government, "State": schema.State,
-	"Person": schema.Person, "Organization": schema.Organization, "Location": schema.Location,
-	"Agreement": schema.Agreement, "Actor": schema.Actor,
+	initial   byte   // a one-word alias matches by skeleton only words with this first letter (Ankara, not Inquiry)
 }
 
 // DefaultGazetteer returns the built-in gazetteer (schema/actors.tsv).
 var DefaultGazetteer = sync.OnceValue(func() *Gazetteer {
-	g, err := ParseGazetteer(strings.NewReader(schema.Actors), "schema/actors.tsv")
+	g, err := ParseGazetteer(strings.NewReader(schema.ActorsTSV), "schema/actors.tsv")
 	if err != nil {
 		panic(err) // the embedded data is checked by tests
 	}
@@ -78,53 +97,114 @@ var DefaultGazetteer = sync.OnceValue(func() *Gazetteer {
 })
 
 // ParseGazetteer reads a gazetteer in the format of schema/actors.tsv:
-// lines of id, type, name and |-separated aliases, tab-separated; # starts a
-// comment. name is used in messages. On error nothing is returned, and the
-// error says "name:line: what is wrong".
+// lines of id, type, name, |-separated aliases, space-separated
+// predicate:id relations and a note, tab-separated, the last three optional;
+// # starts a comment. name is used in messages. On error nothing is
+// returned, and the error says "name:line: what is wrong".
 func ParseGazetteer(r io.Reader, name string) (*Gazetteer, error) {
 	g := &Gazetteer{byKey: map[string][]alias{}, bySkel: map[string][]alias{}, byID: map[string]int{}}
-	if err := g.add(r, name); err != nil {
-		return nil, err
-	}
-	return g, nil
+	return g.Extend(r, name)
 }
 
-func (g *Gazetteer) add(r io.Reader, name string) error {
-	return eachTSVLine(r, name, func(n int, f []string) error {
-		if len(f) < 3 || len(f) > 4 {
-			return fmt.Errorf("%s:%d: want 3 or 4 tab-separated fields (id, type, name, aliases), have %d", name, n, len(f))
+// Extend returns a new gazetteer with the entries of g and those read from r
+// (format of [ParseGazetteer]). An entry may add aliases and relations to an
+// entity of g by repeating its id and type. g is unchanged; on error nothing
+// is returned.
+func (g *Gazetteer) Extend(r io.Reader, name string) (*Gazetteer, error) {
+	x := g.clone()
+	type pending struct {
+		line   int
+		entry  int
+		target string
+	}
+	var targets []pending
+	err := eachTSVLine(r, name, func(n int, f []string) error {
+		if len(f) < 3 || len(f) > 6 {
+			return fmt.Errorf("%s:%d: want 3 to 6 tab-separated fields (id, type, name, aliases, relations, note), have %d", name, n, len(f))
+		}
+		for len(f) < 6 {
+			f = append(f, "")
 		}
 		id, typ, canon := strings.TrimSpace(f[0]), strings.TrimSpace(f[1]), strings.TrimSpace(f[2])
 		if id == "" || slug(id) != id {
 			return fmt.Errorf("%s:%d: id %q must be lower-case letters, digits and hyphens", name, n, id)
 		}
-		class, ok := classes[typ]
+		class, ok := schema.LookupClass(typ)
 		if !ok {
-			return fmt.Errorf("%s:%d: unknown type %q (want ArmedGroup, Government, State, Person, Organization, Location or Agreement)", name, n, typ)
+			return fmt.Errorf("%s:%d: unknown type %q (want a class of schema/README.md: ArmedGroup, Person, City ...)", name, n, typ)
 		}
 		if canon == "" {
 			return fmt.Errorf("%s:%d: empty name", name, n)
 		}
-		e, ok := g.byID[id]
+		e, ok := x.byID[id]
 		if !ok {
-			e = len(g.entities)
-			g.entities = append(g.entities, Entity{ID: id, Type: class, Name: canon})
-			g.byID[id] = e
-		} else if g.entities[e].Type != class {
-			return fmt.Errorf("%s:%d: %s is already a %s", name, n, id, strings.TrimPrefix(g.entities[e].Type, schema.Prefix))
+			e = len(x.entries)
+			x.entries = append(x.entries, Entry{Entity: Entity{ID: id, Type: class, Name: canon}})
+			x.byID[id] = e
+			x.addAlias(e, canon)
+		} else if x.entries[e].Type != class {
+			return fmt.Errorf("%s:%d: %s is already a %s", name, n, id, strings.TrimPrefix(x.entries[e].Type, schema.Prefix))
+		} else if canon != x.entries[e].Name {
+			x.entries[e].Aliases = append(x.entries[e].Aliases, canon)
+			x.addAlias(e, canon)
 		}
-		names := []string{canon}
-		if len(f) == 4 && strings.TrimSpace(f[3]) != "" {
-			names = append(names, strings.Split(f[3], "|")...)
-		}
-		for _, a := range names {
-			if strings.TrimSpace(a) == "" {
-				return fmt.Errorf("%s:%d: empty alias", name, n)
+		if aliases := strings.TrimSpace(f[3]); aliases != "" {
+			for _, a := range strings.Split(aliases, "|") {
+				if a = strings.TrimSpace(a); a == "" {
+					return fmt.Errorf("%s:%d: empty alias", name, n)
+				}
+				x.entries[e].Aliases = append(x.entries[e].Aliases, a)
+				x.addAlias(e, a)
 			}
-			g.addAlias(e, a)
+		}
+		for _, rel := range strings.Fields(f[4]) {
+			pred, target, ok := strings.Cut(rel, ":")
+			p, known := schema.LookupPredicate(pred)
+			if !ok || !known || target == "" {
+				return fmt.Errorf("%s:%d: relation %q is not predicate:id with a predicate of schema/README.md", name, n, rel)
+			}
+			x.entries[e].Relations = append(x.entries[e].Relations, Relation{Predicate: p.IRI, Target: target})
+			targets = append(targets, pending{n, e, target})
+		}
+		if note := strings.TrimSpace(f[5]); note != "" {
+			x.entries[e].Note = note
 		}
 		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range targets {
+		if _, ok := x.byID[t.target]; !ok {
+			return nil, fmt.Errorf("%s:%d: relation target %q is not an id of the gazetteer", name, t.line, t.target)
+		}
+	}
+	return x, nil
+}
+
+// clone copies g deeply enough that adding to the copy leaves g unchanged.
+func (g *Gazetteer) clone() *Gazetteer {
+	x := &Gazetteer{
+		entries: make([]Entry, len(g.entries)),
+		byKey:   make(map[string][]alias, len(g.byKey)),
+		bySkel:  make(map[string][]alias, len(g.bySkel)),
+		byID:    make(map[string]int, len(g.byID)),
+	}
+	for i, e := range g.entries {
+		e.Aliases = slices.Clip(e.Aliases)
+		e.Relations = slices.Clip(e.Relations)
+		x.entries[i] = e
+	}
+	for k, v := range g.byKey {
+		x.byKey[k] = slices.Clip(v)
+	}
+	for k, v := range g.bySkel {
+		x.bySkel[k] = slices.Clip(v)
+	}
+	for k, v := range g.byID {
+		x.byID[k] = v
+	}
+	return x
 }
 
 // eachTSVLine calls fn with the 1-based number and tab-separated fields of
@@ -163,6 +243,9 @@ func (g *Gazetteer) addAlias(e int, name string) {
 		// distinctive; single-word names need more (Russia ~ Rose otherwise).
 		runes := len([]rune(at.key))
 		at.fuzzy = at.acronym == "" && (len(toks) > 1 && runes >= 4 || runes >= 6 && len(at.skel) >= 4)
+		if len(toks) == 1 {
+			at.initial = at.key[0]
+		}
 		a.toks = append(a.toks, at)
 	}
 	if len(a.toks) == 0 {
@@ -175,8 +258,18 @@ func (g *Gazetteer) addAlias(e int, name string) {
 	}
 }
 
-// Entities returns the gazetteer's entities in the order they were defined.
-func (g *Gazetteer) Entities() []Entity { return g.entities }
+// Entries returns the gazetteer's entries in the order they were defined.
+// The slice is shared; callers must not modify it.
+func (g *Gazetteer) Entries() []Entry { return g.entries }
+
+// Entity returns the entity with the given id.
+func (g *Gazetteer) Entity(id string) (Entity, bool) {
+	i, ok := g.byID[id]
+	if !ok {
+		return Entity{}, false
+	}
+	return g.entries[i].Entity, true
+}
 
 // Lookup finds the entity a whole name refers to ("Jaysh-al-Islam",
 // "Muhammad Allouch", "Moscow").
@@ -193,29 +286,49 @@ func (g *Gazetteer) Lookup(name string) (Entity, bool) {
 		}
 	}
 	if e, n := g.matchAt(toks, 0); n == len(toks) {
-		return g.entities[e], true
+		return g.entries[e].Entity, true
 	}
 	return Entity{}, false
 }
 
 // Mentions finds the entities in a sentence's tokens, longest match first,
-// then names of armed groups that the gazetteer does not know.
+// then names of armed groups that the gazetteer does not know. A group
+// named after a place ("Yarmouk Martyrs Brigade") is the group, not the place.
 func (g *Gazetteer) Mentions(toks []Token) []Mention {
 	var ms []Mention
+	headline := titleCase(toks)
 	for i := 0; i < len(toks); {
-		if e, n := g.matchAt(toks, i); n > 0 {
-			ms = append(ms, Mention{Entity: g.entities[e], Start: i, End: i + n, Text: spanText(toks, i, i+n)})
+		e, n := g.matchAt(toks, i)
+		if n > 0 && g.entries[e].IsActor() {
+			ms = append(ms, Mention{Entity: g.entries[e].Entity, Start: i, End: i + n, Text: spanText(toks, i, i+n), Match: MatchGazetteer})
 			i += n
 			continue
 		}
-		if m, ok := unseenGroup(toks, i); ok {
+		m, ok := unseenGroup(toks, i, headline)
+		if ok && m.End > i+n && !g.actorIn(toks, i+1, m.End) {
 			ms = append(ms, m)
 			i = m.End
+			continue
+		}
+		if n > 0 {
+			ms = append(ms, Mention{Entity: g.entries[e].Entity, Start: i, End: i + n, Text: spanText(toks, i, i+n), Match: MatchGazetteer})
+			i += n
 			continue
 		}
 		i++
 	}
 	return ms
+}
+
+// actorIn reports whether the name of a known actor starts in tokens [i, j):
+// then a run of capitals there is not one unseen name ("Meanwhile Jaish al-Islam").
+func (g *Gazetteer) actorIn(toks []Token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if e, n := g.matchAt(toks, k); n > 0 && g.entries[e].IsActor() {
+			return true
+		}
+	}
+	return false
 }
 
 // matchAt returns the entity whose alias matches the most tokens at i, and that number.
@@ -268,7 +381,7 @@ func (at aliasTok) matches(toks []Token, i int) bool {
 		return false
 	}
 	k := tokenKey(toks, i)
-	return k == at.key || at.fuzzy && len(k) >= 4 && skeleton(k) == at.skel
+	return k == at.key || at.fuzzy && len(k) >= 4 && (at.initial == 0 || k[0] == at.initial) && skeleton(k) == at.skel
 }
 
 // articles are the spellings of the Arabic definite article before a
@@ -292,6 +405,9 @@ func tokenKey(toks []Token, i int) string {
 // transliteration variants: Jaish/Jaysh/Jeish -> jsh, Mohammed/Muhammad ->
 // mhmd, Alloush/Allouch/Aloush -> alsh, Khaled/Khalid -> khld.
 func skeleton(s string) string {
+	if len(s) >= 6 && strings.HasSuffix(s, "ah") {
+		s = s[:len(s)-1] // Nusrah, Ghoutah: a final -ah is the -a of other spellings
+	}
 	s = strings.NewReplacer("ch", "sh", "q", "k", "ph", "f", "dh", "d", "th", "t", "'", "", "`", "").Replace(s)
 	var b strings.Builder
 	var last rune
@@ -333,12 +449,30 @@ func isCased(s string) bool {
 	return false
 }
 
-// groupHeads are words that make a capitalised name an armed group.
-var groupHeads = map[string]bool{
-	"brigade": true, "brigades": true, "front": true, "army": true, "legion": true, "jaish": true,
-	"jaysh": true, "liwa": true, "harakat": true, "faylaq": true, "failaq": true, "ahrar": true,
-	"katiba": true, "kataib": true, "movement": true, "battalion": true, "battalions": true,
-	"militia": true, "jabhat": true, "regiment": true, "ansar": true, "jund": true,
+// Heads are words that make a capitalised name an armed group. Arabic
+// heads open the name ("Liwa Fursan al-Haq", "Jabhat Fath al-Sham");
+// English ones close it ("Yarmouk Martyrs Brigade") or lead an of-phrase
+// ("Army of Conquest").
+var (
+	arabicHeads = map[string]bool{
+		"jaish": true, "jaysh": true, "jeish": true, "liwa": true, "harakat": true, "faylaq": true, "failaq": true,
+		"ahrar": true, "katiba": true, "kataib": true, "jabhat": true, "ansar": true, "jund": true, "saraya": true,
+	}
+	englishHeads = map[string]bool{
+		"brigade": true, "brigades": true, "front": true, "army": true, "legion": true, "movement": true,
+		"battalion": true, "battalions": true, "militia": true, "regiment": true, "division": true,
+	}
+)
+
+// nameStarters are capitalised words that open sentences but no group's name.
+var nameStarters = map[string]bool{
+	"meanwhile": true, "however": true, "also": true, "but": true, "and": true, "then": true, "later": true,
+	"earlier": true, "today": true, "yesterday": true, "tags": true, "related": true, "others": true,
+	"continued": true, "in": true, "on": true, "at": true, "after": true, "before": true, "while": true,
+	"when": true, "since": true, "as": true, "if": true, "during": true, "monday": true, "tuesday": true,
+	"wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true, "january": true,
+	"february": true, "march": true, "april": true, "may": true, "june": true, "july": true, "august": true,
+	"september": true, "october": true, "november": true, "december": true, "according": true, "by": true,
 }
 
 // nameGlue are lower-case words allowed inside a name.
@@ -354,33 +488,73 @@ func glue(w string, heads int) bool {
 	return nameGlue[w]
 }
 
+// titleCase reports whether a sentence is a headline in title case, where
+// every word is capitalised and a capital says nothing about names.
+func titleCase(toks []Token) bool {
+	words, caps := 0, 0
+	for _, t := range toks {
+		if t.IsWord() && len(t.Text) > 3 {
+			words++
+			if t.IsCapitalized() {
+				caps++
+			}
+		}
+	}
+	return words >= 4 && caps*10 >= words*8
+}
+
 // unseenGroup recognises an armed group the gazetteer lacks: a run of
-// capitalised words starting at i that holds a group head and another word
-// ("Yarmouk Martyrs Brigade", "Liwa Fursan al-Haq").
-func unseenGroup(toks []Token, i int) (Mention, bool) {
-	if !toks[i].IsCapitalized() || !toks[i].IsWord() || determiners[toks[i].Lower] {
+// capitalised words starting at i that opens with an Arabic head or ends
+// with an English one, and holds another word. In a title-case headline
+// only Arabic heads count.
+func unseenGroup(toks []Token, i int, headline bool) (Mention, bool) {
+	if !toks[i].IsCapitalized() || !toks[i].IsWord() || determiners[toks[i].Lower] || nameStarters[toks[i].Lower] {
 		return Mention{}, false
 	}
-	j, heads, words := i, 0, 0
+	j, heads := i, 0
 	for j < len(toks) && (toks[j].IsCapitalized() && toks[j].IsWord() || j > i && j+1 < len(toks) && toks[j+1].IsCapitalized() && glue(toks[j].Lower, heads)) {
-		if groupHeads[toks[j].Lower] {
+		if arabicHeads[toks[j].Lower] || englishHeads[toks[j].Lower] {
 			heads++
-		} else if toks[j].IsCapitalized() {
-			words++
 		}
 		j++
 	}
-	if heads == 0 || words == 0 || j-i > 8 {
+	if heads == 0 {
+		return Mention{}, false
+	}
+	end := j
+	if !arabicHeads[toks[i].Lower] {
+		if headline {
+			return Mention{}, false
+		}
+		// The name ends at its last English head, or runs on through an
+		// of-phrase after it.
+		end = i
+		for k := i; k < j; k++ {
+			if englishHeads[toks[k].Lower] {
+				end = k + 1
+			}
+		}
+		if end < j && toks[end].Lower == "of" && end+1 < j {
+			end = j
+		}
+	}
+	words := 0
+	for k := i; k < end; k++ {
+		if toks[k].IsCapitalized() && !arabicHeads[toks[k].Lower] && !englishHeads[toks[k].Lower] {
+			words++
+		}
+	}
+	if words == 0 || end-i > 7 {
 		return Mention{}, false
 	}
 	var parts []string
-	for k := i; k < j; k++ {
+	for k := i; k < end; k++ {
 		parts = append(parts, tokenKey(toks, k))
 	}
-	text := spanText(toks, i, j)
+	text := spanText(toks, i, end)
 	return Mention{
 		Entity: Entity{ID: slug(strings.Join(parts, " ")), Type: schema.ArmedGroup, Name: text},
-		Start:  i, End: j, Text: text,
+		Start:  i, End: end, Text: text, Match: MatchNew,
 	}, true
 }
 

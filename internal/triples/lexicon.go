@@ -3,6 +3,7 @@ package triples
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 
@@ -12,14 +13,30 @@ import (
 // Lexicon maps verb and noun patterns to predicates ("agree to" ->
 // kg:agreesTo, "blockade on" -> kg:blockades).
 type Lexicon struct {
-	byWord map[string][]lexEntry // any form of the first word -> entries
+	entries []LexEntry
+	byWord  map[string][]lexEntry // any form of the first word -> entries
 }
+
+// LexEntry is one pattern of the lexicon.
+type LexEntry struct {
+	Pattern   string   // "agree to", "launch assault|attack on|against"
+	Predicate string   // short IRI; "" for kind negate
+	Kind      string   // verb, noun, deny or negate
+	CAMEO     []string // codes of the CAMEO 2.0 patterns the entry was seeded from
+}
+
+// Lexicon entry kinds.
+const (
+	KindVerb   = "verb"   // SUBJECT verb OBJECT
+	KindNoun   = "noun"   // a nominal trigger: "X's blockade on Y", "talks between A and B"
+	KindDeny   = "deny"   // a verb whose complement is a denied claim: "denied that it agreed to a truce"
+	KindNegate = "negate" // a verb that negates the verb it governs: "refrained from attacking", "failed to withdraw"
+)
 
 type lexEntry struct {
 	words     [][]string // alternatives for each position after the first
 	predicate string     // short IRI
-	kind      string     // verb, noun or deny
-	pattern   string
+	kind      string
 }
 
 // Trigger is a lexicon match in a sentence: tokens [Start, End).
@@ -34,7 +51,7 @@ type Trigger struct {
 
 // DefaultLexicon returns the built-in lexicon (schema/lexicon.tsv).
 var DefaultLexicon = sync.OnceValue(func() *Lexicon {
-	l, err := ParseLexicon(strings.NewReader(schema.Lexicon), "schema/lexicon.tsv")
+	l, err := ParseLexicon(strings.NewReader(schema.LexiconTSV), "schema/lexicon.tsv")
 	if err != nil {
 		panic(err) // the embedded data is checked by tests
 	}
@@ -42,49 +59,83 @@ var DefaultLexicon = sync.OnceValue(func() *Lexicon {
 })
 
 // ParseLexicon reads a lexicon in the format of schema/lexicon.tsv: lines of
-// pattern, predicate and kind, tab-separated; # starts a comment. name is
-// used in messages. On error nothing is returned, and the error says
-// "name:line: what is wrong".
+// pattern, predicate, kind and optional CAMEO codes, tab-separated; # starts
+// a comment. name is used in messages. On error nothing is returned, and the
+// error says "name:line: what is wrong".
 func ParseLexicon(r io.Reader, name string) (*Lexicon, error) {
-	l := &Lexicon{byWord: map[string][]lexEntry{}}
+	return (&Lexicon{byWord: map[string][]lexEntry{}}).Extend(r, name)
+}
+
+// Extend returns a new lexicon with the entries of l and those read from r
+// (format of [ParseLexicon]). l is unchanged; on error nothing is returned.
+func (l *Lexicon) Extend(r io.Reader, name string) (*Lexicon, error) {
+	x := &Lexicon{entries: slices.Clip(l.entries), byWord: make(map[string][]lexEntry, len(l.byWord))}
+	for k, v := range l.byWord {
+		x.byWord[k] = slices.Clip(v)
+	}
 	err := eachTSVLine(r, name, func(n int, f []string) error {
-		if len(f) != 3 {
-			return fmt.Errorf("%s:%d: want 3 tab-separated fields (pattern, predicate, kind), have %d", name, n, len(f))
+		if len(f) < 3 || len(f) > 4 {
+			return fmt.Errorf("%s:%d: want 3 or 4 tab-separated fields (pattern, predicate, kind, CAMEO codes), have %d", name, n, len(f))
 		}
-		p, ok := schema.LookupPredicate(strings.TrimSpace(f[1]))
-		if !ok {
-			return fmt.Errorf("%s:%d: unknown predicate %q (see schema/predicates.tsv)", name, n, f[1])
+		e := LexEntry{Pattern: strings.Join(strings.Fields(strings.ToLower(f[0])), " "), Kind: strings.TrimSpace(f[2])}
+		switch e.Kind {
+		case KindVerb, KindNoun, KindDeny:
+			p, ok := schema.LookupPredicate(strings.TrimSpace(f[1]))
+			if !ok {
+				return fmt.Errorf("%s:%d: unknown predicate %q (see schema/README.md)", name, n, f[1])
+			}
+			e.Predicate = p.IRI
+		case KindNegate:
+			if p := strings.TrimSpace(f[1]); p != "-" {
+				return fmt.Errorf("%s:%d: a negate entry has no predicate of its own: want -, have %q", name, n, p)
+			}
+		default:
+			return fmt.Errorf("%s:%d: kind %q is not verb, noun, deny or negate", name, n, e.Kind)
 		}
-		kind := strings.TrimSpace(f[2])
-		if kind != "verb" && kind != "noun" && kind != "deny" {
-			return fmt.Errorf("%s:%d: kind %q is not verb, noun or deny", name, n, kind)
-		}
-		words := strings.Fields(strings.ToLower(f[0]))
-		if len(words) == 0 {
+		if e.Pattern == "" {
 			return fmt.Errorf("%s:%d: empty pattern", name, n)
 		}
-		e := lexEntry{predicate: p.IRI, kind: kind, pattern: f[0]}
-		for _, w := range words[1:] {
-			e.words = append(e.words, strings.Split(w, "|"))
-		}
-		var forms []string
-		for _, head := range strings.Split(words[0], "|") {
-			if kind == "noun" {
-				forms = append(forms, head, plural(head))
-			} else {
-				forms = append(forms, inflections(head)...)
+		if len(f) == 4 && strings.TrimSpace(f[3]) != "" && strings.TrimSpace(f[3]) != "-" {
+			for _, c := range strings.Split(f[3], ",") {
+				c = strings.TrimSpace(c)
+				if c == "" || strings.Trim(c, "0123456789") != "" || len(c) < 2 || len(c) > 4 {
+					return fmt.Errorf("%s:%d: CAMEO code %q is not 2 to 4 digits", name, n, c)
+				}
+				e.CAMEO = append(e.CAMEO, c)
 			}
 		}
-		for _, form := range forms {
-			l.byWord[form] = append(l.byWord[form], e)
-		}
+		x.add(e)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	return l, nil
+	return x, nil
 }
+
+func (l *Lexicon) add(e LexEntry) {
+	l.entries = append(l.entries, e)
+	words := strings.Fields(e.Pattern)
+	le := lexEntry{predicate: e.Predicate, kind: e.Kind}
+	for _, w := range words[1:] {
+		le.words = append(le.words, strings.Split(w, "|"))
+	}
+	var forms []string
+	for _, head := range strings.Split(words[0], "|") {
+		if e.Kind == KindNoun {
+			forms = append(forms, head, plural(head))
+		} else {
+			forms = append(forms, inflections(head)...)
+		}
+	}
+	for _, form := range forms {
+		l.byWord[form] = append(l.byWord[form], le)
+	}
+}
+
+// Entries returns the lexicon's entries in the order they were defined.
+// The slice is shared; callers must not modify it.
+func (l *Lexicon) Entries() []LexEntry { return l.entries }
 
 // skippable words may stand between pattern words: "launch an assault on".
 var skippable = map[string]bool{"a": true, "an": true, "the": true, "new": true, "fresh": true, "military": true}

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/voc/rdf"
@@ -36,6 +37,12 @@ func (n IRIs) base() string {
 // Entity returns the IRI of an actor, location or agreement:
 // <base>actor/jaish-al-islam.
 func (n IRIs) Entity(e Entity) quad.IRI { return quad.IRI(n.base() + e.Kind() + "/" + e.ID) }
+
+// Gazetteer returns the IRI of the named graph that holds the gazetteer.
+func (n IRIs) Gazetteer() quad.IRI { return quad.IRI(n.base() + "gazetteer") }
+
+// Lexicon returns the IRI of the named graph that holds the verb lexicon.
+func (n IRIs) Lexicon() quad.IRI { return quad.IRI(n.base() + "lexicon") }
 
 // Article returns the IRI of an article, which also names its named graph.
 func (n IRIs) Article(id string) quad.IRI {
@@ -72,9 +79,9 @@ func intLit(i int) quad.Value { return typed(strconv.Itoa(i), xsd.Integer) }
 
 // Quads returns the quads that record doc in the graph, sorted:
 //   - in the article's named graph: the article node (title, source, date,
-//     URL, content hash), each sentence that supports a fact (text, index,
-//     offsets, link to the article), and the entities the facts name (type,
-//     label, the spellings seen);
+//     URL, content hash, the entities it mentions), each sentence that
+//     supports a fact (text, index, offsets, link to the article), and the
+//     entities mentioned (type, label, the spellings seen);
 //   - in each sentence's named graph: for every fact, a node holding its
 //     details (subject, predicate, object, negated, confidence, texts,
 //     offsets, date, rule) and, unless negated, the edge subject–predicate–object.
@@ -116,6 +123,15 @@ func (n IRIs) Quads(doc *Document) []quad.Quad {
 		}
 		return e
 	}
+	mentioned := map[quad.IRI]bool{}
+	for _, sn := range doc.Sentences {
+		for _, m := range sn.Mentions {
+			if e := entity(m); !mentioned[e] {
+				mentioned[e] = true
+				add(a, full(schema.Mentions), e, a)
+			}
+		}
+	}
 	for i := range doc.Facts {
 		f := &doc.Facts[i]
 		s := n.Sentence(id, f.Sentence)
@@ -156,30 +172,71 @@ func (n IRIs) Quads(doc *Document) []quad.Quad {
 	return dedup(qs)
 }
 
-// VocabularyQuads describes the kg vocabulary in the graph, in the named
-// graph schema.SchemaGraph, so that an export explains its own terms.
-func VocabularyQuads() []quad.Quad {
-	g := full(schema.SchemaGraph)
+// GazetteerQuads describes the entries of g in the named graph
+// n.Gazetteer(): each entity's type, name, aliases (Arabic-script ones
+// tagged "ar"), note and relations (memberOf, leads, backedBy ...), each
+// node marked rdfs:isDefinedBy the graph so that a rebuild can replace it.
+func (n IRIs) GazetteerQuads(g *Gazetteer) []quad.Quad {
+	graph := n.Gazetteer()
 	var qs []quad.Quad
-	add := func(s, p, o quad.Value) { qs = append(qs, quad.Quad{Subject: s, Predicate: p, Object: o, Label: g}) }
-	for _, c := range []string{schema.ArmedGroup, schema.Government, schema.State, schema.Person, schema.Organization} {
-		add(full(c), full(rdfs.SubClassOf), full(schema.Actor))
+	add := func(s, p, o quad.Value) {
+		qs = append(qs, quad.Quad{Subject: s, Predicate: p, Object: o, Label: graph})
 	}
-	for _, c := range []string{schema.Actor, schema.ArmedGroup, schema.Government, schema.State, schema.Person,
-		schema.Organization, schema.Location, schema.Agreement, schema.Article, schema.Sentence, schema.Fact} {
-		add(full(c), full(rdf.Type), full(rdfs.Class))
-		add(full(c), full(rdfs.Label), quad.String(strings.TrimPrefix(c, schema.Prefix)))
-	}
-	for _, p := range schema.Predicates() {
-		iri := full(p.IRI)
-		add(iri, full(rdf.Type), full(rdf.Property))
-		add(iri, full(rdfs.Label), quad.String(p.Label))
-		add(iri, full(rdfs.Comment), quad.String(p.Comment))
-		add(iri, full(rdfs.Domain), full(p.Domain))
-		add(iri, full(rdfs.Range), full(p.Range))
+	add(graph, full(rdf.Type), full(schema.Gazetteer))
+	for _, e := range g.Entries() {
+		iri := n.Entity(e.Entity)
+		add(iri, full(rdfs.IsDefinedBy), graph)
+		add(iri, full(rdf.Type), full(e.Type))
+		add(iri, full(rdfs.Label), quad.String(e.Name))
+		for _, a := range e.Aliases {
+			add(iri, full(schema.Alias), nameLiteral(a))
+		}
+		if e.Note != "" {
+			add(iri, full(rdfs.Comment), quad.String(e.Note))
+		}
+		for _, r := range e.Relations {
+			t, _ := g.Entity(r.Target)
+			add(iri, full(r.Predicate), n.Entity(t))
+		}
 	}
 	SortQuads(qs)
-	return qs
+	return dedup(qs)
+}
+
+// nameLiteral is a name as a literal, tagged "ar" when written in Arabic script.
+func nameLiteral(s string) quad.Value {
+	for _, r := range s {
+		if unicode.Is(unicode.Arabic, r) {
+			return quad.LangString{Value: quad.String(s), Lang: "ar"}
+		}
+	}
+	return quad.String(s)
+}
+
+// LexiconQuads describes the patterns of l in the named graph n.Lexicon():
+// each pattern, its kind, the predicate it expresses and its CAMEO codes.
+func (n IRIs) LexiconQuads(l *Lexicon) []quad.Quad {
+	graph := n.Lexicon()
+	var qs []quad.Quad
+	add := func(s, p, o quad.Value) {
+		qs = append(qs, quad.Quad{Subject: s, Predicate: p, Object: o, Label: graph})
+	}
+	add(graph, full(rdf.Type), full(schema.Lexicon))
+	for _, e := range l.Entries() {
+		iri := quad.IRI(string(graph) + "/" + e.Kind + "/" + slug(e.Pattern))
+		add(iri, full(rdfs.IsDefinedBy), graph)
+		add(iri, full(rdf.Type), full(schema.LexicalEntry))
+		add(iri, full(schema.Pattern), quad.String(e.Pattern))
+		add(iri, full(schema.Kind), quad.String(e.Kind))
+		if e.Predicate != "" {
+			add(iri, full(schema.Expresses), full(e.Predicate))
+		}
+		for _, c := range e.CAMEO {
+			add(iri, full(schema.CAMEO), quad.String(c))
+		}
+	}
+	SortQuads(qs)
+	return dedup(qs)
 }
 
 // SortQuads sorts quads by their N-Quads text, for stable output.

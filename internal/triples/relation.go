@@ -30,8 +30,8 @@ func (d *discourse) note(ms []Mention) {
 			continue
 		}
 		d.lastActor = &m
-		switch m.Type {
-		case schema.Person:
+		switch {
+		case m.Type == schema.Person:
 			d.lastPerson = &m
 			if f := strings.Fields(m.Name); len(f) > 1 {
 				if d.persons == nil {
@@ -39,7 +39,7 @@ func (d *discourse) note(ms []Mention) {
 				}
 				d.persons[skeleton(fold(f[len(f)-1]))] = m.Entity
 			}
-		case schema.ArmedGroup, schema.Organization:
+		case m.Type == schema.ArmedGroup || schema.IsA(m.Type, schema.Organization):
 			d.lastGroup = &m
 		}
 	}
@@ -63,7 +63,7 @@ func (d *discourse) surnames(toks []Token, ms []Mention) []Mention {
 			continue
 		}
 		if e, ok := d.persons[skeleton(t.Lower)]; ok {
-			out = append(out, Mention{Entity: e, Start: i, End: i + 1, Text: t.Text})
+			out = append(out, Mention{Entity: e, Start: i, End: i + 1, Text: t.Text, Match: MatchSurname})
 		}
 	}
 	return append(out, ms[next:]...)
@@ -78,6 +78,7 @@ func (d *discourse) definite(toks []Token, ms []Mention) []Mention {
 		}
 		if last := toks[m.End-1].Lower; last == "group" || last == "faction" {
 			ms[i].Entity = d.lastGroup.Entity
+			ms[i].Match = MatchDefinite
 		}
 	}
 	return ms
@@ -155,9 +156,26 @@ func (c *clause) relations() []relation {
 	var out []relation
 	denied := -1 // token index from which a denial's complement runs
 	var denier Mention
-	for _, t := range c.triggers {
+	negator := -1 // the negating verb ("refrained from") right before this trigger, if any
+	for i, t := range c.triggers {
+		if i > 0 && c.triggers[i-1].Kind == KindNegate && t.Start-c.triggers[i-1].End <= 1 {
+			negator = c.triggers[i-1].Start
+		} else {
+			negator = -1
+		}
 		var rs []relation
 		switch {
+		case t.Kind == KindNegate:
+			continue // it acts through the trigger it governs
+		case negator >= 0 && t.Kind == KindVerb:
+			// "X refrained from attacking Y": X is the subject of both verbs,
+			// and what the second says does not happen.
+			rs = c.activeAt(t, negator)
+			for k := range rs {
+				rs[k].negated = !rs[k].negated
+				rs[k].relStart = negator
+				rs[k].rule += "+negated"
+			}
 		case t.Kind == "noun":
 			rs = c.nominal(t)
 		case t.Participle && c.word(t.End) == "by":
@@ -202,12 +220,16 @@ func (c *clause) word(i int) string {
 }
 
 // active: SUBJECT [not] VERB [particles] OBJECT.
-func (c *clause) active(t Trigger) []relation {
-	subjs, dist, pronoun := c.subjectLeft(t.Start)
+func (c *clause) active(t Trigger) []relation { return c.activeAt(t, t.Start) }
+
+// activeAt is active with the subject looked for left of token at, which is
+// t.Start or the start of a verb that governs t.
+func (c *clause) activeAt(t Trigger, at int) []relation {
+	subjs, dist, pronoun := c.subjectLeft(at)
 	if len(subjs) == 0 {
 		return nil
 	}
-	if t.Gerund && dist > 1 && !beForms[c.word(t.Start-1)] {
+	if t.Gerund && at == t.Start && dist > 1 && !beForms[c.word(t.Start-1)] {
 		// "an end to fighting in Syria": an -ing form far from any subject
 		// is a noun or a participle phrase, not this actor's verb.
 		return nil
@@ -226,7 +248,7 @@ func (c *clause) active(t Trigger) []relation {
 		conf *= 0.8
 		rule = "active+coref"
 	}
-	neg, hedged := c.modality(t.Start, subjs[len(subjs)-1].End)
+	neg, hedged := c.modality(at, subjs[len(subjs)-1].End)
 	if hedged {
 		conf *= 0.7
 		rule += "+hedged"
@@ -486,11 +508,11 @@ func rangeFits(pred string, m Mention) bool {
 	}
 	switch p.Range {
 	case schema.Agreement:
-		return m.Type == schema.Agreement
+		return m.Kind() == "agreement"
 	case schema.Location:
-		return m.Type == schema.Location || m.IsActor()
+		return m.Kind() == "location" || m.IsActor()
 	}
-	return m.IsActor() || m.Type == schema.Location
+	return m.IsActor() || m.Kind() == "location"
 }
 
 // cross makes one relation for each subject and object pair.

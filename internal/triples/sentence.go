@@ -12,6 +12,7 @@ type Sentence struct {
 	Start, End int    // byte offsets into the article text
 	Text       string // text[Start:End]
 	Tokens     []Token
+	Mentions   []Mention // the actors, places and agreements it names, in text order
 }
 
 // maxSentence bounds a sentence's length in bytes: text without sentence
