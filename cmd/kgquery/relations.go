@@ -84,20 +84,67 @@ func (c *relationsCommand) run(ctx context.Context, q *query, args []string) err
 	if c.limit > 0 && len(facts) > c.limit {
 		facts = facts[:c.limit]
 	}
+	known, err := q.affiliations(ctx, quad.IRI(actor.IRI))
+	if err != nil {
+		return err
+	}
 	if q.json {
 		if err := q.writeJSON(struct {
-			Actor node      `json:"actor"`
-			Facts []factRow `json:"facts"`
-		}{actor, facts}); err != nil {
+			Actor        node          `json:"actor"`
+			Affiliations []affiliation `json:"affiliations"`
+			Facts        []factRow     `json:"facts"`
+		}{actor, known, facts}); err != nil {
 			return err
 		}
-	} else if len(facts) > 0 {
-		writeRelations(q, actor, facts)
+	} else if len(facts)+len(known) > 0 {
+		writeRelations(q, actor, known, facts)
 	}
-	if len(facts) == 0 {
+	if len(facts)+len(known) == 0 {
 		return fmt.Errorf("%w: no facts about %s in %s", ErrNoResults, actor.Label, q.db)
 	}
 	return nil
+}
+
+// affiliation is a relation the gazetteer states, not an article.
+type affiliation struct {
+	Subject   node   `json:"subject"`
+	Predicate string `json:"predicate"`
+	Label     string `json:"predicate_label"`
+	Object    node   `json:"object"`
+}
+
+// affiliations returns the gazetteer's relations of an actor, both ways:
+// memberOf, leads, backedBy ... as the gazetteer graph holds them.
+func (q *query) affiliations(ctx context.Context, actor quad.IRI) ([]affiliation, error) {
+	g := q.iris.Gazetteer()
+	var out []affiliation
+	for _, d := range []quad.Direction{quad.Subject, quad.Object} {
+		qs, err := q.st.QuadsWith(ctx, d, actor)
+		if err != nil {
+			return nil, err
+		}
+		for _, x := range qs {
+			p, ok := schema.LookupPredicate(store.Text(x.Predicate))
+			if x.Label != g || !ok {
+				continue
+			}
+			a := affiliation{Predicate: store.Text(x.Predicate), Label: p.Label}
+			if a.Subject, err = q.node(ctx, x.Subject); err != nil {
+				return nil, err
+			}
+			if a.Object, err = q.node(ctx, x.Object); err != nil {
+				return nil, err
+			}
+			out = append(out, a)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Label != out[j].Label {
+			return out[i].Label < out[j].Label
+		}
+		return out[i].Subject.Label+out[i].Object.Label < out[j].Subject.Label+out[j].Object.Label
+	})
+	return out, nil
 }
 
 // resolve finds the node a name refers to: through the gazetteer first, then
@@ -302,12 +349,18 @@ func sortFacts(rows []factRow) {
 }
 
 // writeRelations prints facts as aligned tables, one per predicate.
-func writeRelations(q *query, actor node, rows []factRow) {
+func writeRelations(q *query, actor node, known []affiliation, rows []factRow) {
 	articles := map[string]bool{}
 	for _, r := range rows {
 		articles[r.Evidence.Article] = true
 	}
 	fmt.Fprintf(q.stdout, "%s (%s): %d facts from %d articles\n", actor.Label, actor.Type, len(rows), len(articles))
+	if len(known) > 0 {
+		fmt.Fprintf(q.stdout, "\nknown from the gazetteer (%d)\n", len(known))
+		for _, a := range known {
+			fmt.Fprintf(q.stdout, "  %s %s %s\n", a.Subject.Label, a.Label, a.Object.Label)
+		}
+	}
 	for i := 0; i < len(rows); {
 		j := i
 		for j < len(rows) && rows[j].Label == rows[i].Label {

@@ -141,12 +141,16 @@ func (g *Gazetteer) Extend(r io.Reader, name string) (*Gazetteer, error) {
 			e = len(x.entries)
 			x.entries = append(x.entries, Entry{Entity: Entity{ID: id, Type: class, Name: canon}})
 			x.byID[id] = e
-			x.addAlias(e, canon)
+			if !x.addAlias(e, canon) {
+				return fmt.Errorf("%s:%d: name %q has no letters to match", name, n, canon)
+			}
 		} else if x.entries[e].Type != class {
 			return fmt.Errorf("%s:%d: %s is already a %s", name, n, id, strings.TrimPrefix(x.entries[e].Type, schema.Prefix))
 		} else if canon != x.entries[e].Name {
 			x.entries[e].Aliases = append(x.entries[e].Aliases, canon)
-			x.addAlias(e, canon)
+			if !x.addAlias(e, canon) {
+				return fmt.Errorf("%s:%d: name %q has no letters to match", name, n, canon)
+			}
 		}
 		if aliases := strings.TrimSpace(f[3]); aliases != "" {
 			for _, a := range strings.Split(aliases, "|") {
@@ -154,7 +158,9 @@ func (g *Gazetteer) Extend(r io.Reader, name string) (*Gazetteer, error) {
 					return fmt.Errorf("%s:%d: empty alias", name, n)
 				}
 				x.entries[e].Aliases = append(x.entries[e].Aliases, a)
-				x.addAlias(e, a)
+				if !x.addAlias(e, a) {
+					return fmt.Errorf("%s:%d: alias %q has no letters to match", name, n, a)
+				}
 			}
 		}
 		for _, rel := range strings.Fields(f[4]) {
@@ -230,11 +236,16 @@ func eachTSVLine(r io.Reader, name string, fn func(n int, fields []string) error
 	return nil
 }
 
-func (g *Gazetteer) addAlias(e int, name string) {
+// addAlias indexes name as a name of entity e. It reports false if the name
+// has nothing to match: no word with a letter or digit after folding.
+func (g *Gazetteer) addAlias(e int, name string) bool {
 	toks := Tokenize(name, 0, len(name))
 	a := alias{entity: e}
 	for i, t := range toks {
 		at := aliasTok{key: tokenKey(toks, i), upper: t.IsCapitalized()}
+		if at.key == "" {
+			return false
+		}
 		at.skel = skeleton(at.key)
 		if isAcronym(t.Text) {
 			at.acronym = strings.ReplaceAll(t.Text, ".", "")
@@ -249,13 +260,14 @@ func (g *Gazetteer) addAlias(e int, name string) {
 		a.toks = append(a.toks, at)
 	}
 	if len(a.toks) == 0 {
-		return
+		return false
 	}
 	first := a.toks[0]
 	g.byKey[first.key] = append(g.byKey[first.key], a)
 	if first.fuzzy {
 		g.bySkel[first.skel] = append(g.bySkel[first.skel], a)
 	}
+	return true
 }
 
 // Entries returns the gazetteer's entries in the order they were defined.

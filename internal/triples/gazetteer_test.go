@@ -120,3 +120,27 @@ func TestExtend(t *testing.T) {
 		t.Error("a bad file left an entry in the built-in gazetteer")
 	}
 }
+
+// FuzzParseDefinitions checks that gazetteer and lexicon files never crash
+// the parsers, and that an error names the file and a line.
+func FuzzParseDefinitions(f *testing.F) {
+	f.Add("jaish-al-islam\tArmedGroup\tJaish al-Islam\tArmy of Islam|جيش الإسلام\tbackedBy:saudi-arabia\tA note.\n")
+	f.Add("refrain from\t-\tnegate\n# c\nagree to\tagreesTo\tverb\t031,057\n")
+	f.Add("a\tPerson\tA\t\tmemberOf:a\n\x00\t\t\n")
+	f.Fuzz(func(t *testing.T, data string) {
+		g, err := DefaultGazetteer().Extend(strings.NewReader(data), "f.tsv")
+		if err != nil && !strings.HasPrefix(err.Error(), "f.tsv:") {
+			t.Errorf("gazetteer error without position: %v", err)
+		}
+		if err == nil {
+			g.Mentions(Tokenize(data, 0, len(data)))
+		}
+		l, err := DefaultLexicon().Extend(strings.NewReader(data), "f.tsv")
+		if err != nil && !strings.HasPrefix(err.Error(), "f.tsv:") {
+			t.Errorf("lexicon error without position: %v", err)
+		}
+		if err == nil {
+			l.Triggers(Tokenize(data, 0, len(data)))
+		}
+	})
+}
