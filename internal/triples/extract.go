@@ -145,7 +145,11 @@ func (x *Extractor) Extract(a *Article) (doc *Document, err error) {
 		ms := ctx.definite(s.Tokens, ctx.surnames(s.Tokens, x.Gazetteer.Mentions(s.Tokens)))
 		s.Mentions = ms
 		cl := newClause(s.Tokens, ms, x.Lexicon.Triggers(s.Tokens), ctx)
-		for _, r := range cl.relations() {
+		var rs []relation
+		if !strings.HasSuffix(strings.TrimRight(s.Text, ` "'”’)`), "?") {
+			rs = cl.relations() // a question asserts nothing
+		}
+		for _, r := range rs {
 			doc.Facts = append(doc.Facts, Fact{
 				Sentence: i, Subject: r.subj, Object: r.obj, Predicate: r.predicate,
 				Relation: spanText(s.Tokens, r.relStart, r.relEnd),

@@ -225,6 +225,7 @@ var irregular = map[string][2]string{
 	"lay": {"laid", "laid"}, "pull": {"pulled", "pulled"}, "free": {"freed", "freed"},
 	"shoot": {"shot", "shot"}, "seek": {"sought", "sought"}, "give": {"gave", "given"},
 	"sign": {"signed", "signed"}, "bring": {"brought", "brought"}, "hit": {"hit", "hit"},
+	"begin": {"began", "begun"}, "slay": {"slew", "slain"}, "flee": {"fled", "fled"},
 }
 
 var participles = func() map[string]bool {
@@ -247,14 +248,21 @@ func inflections(v string) []string {
 	} else {
 		forms = append(forms, pastTense(v))
 	}
-	return append(forms, gerund(v))
+	forms = append(forms, gerund(v))
+	if n := len(v); n > 3 && !doubles(v) && !strings.ContainsAny(v[n-1:], "aeiouwxy") && isVowel(v[n-2]) && !isVowel(v[n-3]) {
+		// Longer verbs stressed on the last syllable double too (control,
+		// controlled; commit, committed); others do not (visit, visited).
+		// Both forms are listed: the wrong one is not English and never matches.
+		forms = append(forms, v+v[n-1:]+"ed", v+v[n-1:]+"ing")
+	}
+	return forms
 }
 
 func thirdPerson(v string) string {
 	switch {
 	case strings.HasSuffix(v, "y") && len(v) > 1 && !isVowel(v[len(v)-2]):
 		return v[:len(v)-1] + "ies"
-	case strings.HasSuffix(v, "s"), strings.HasSuffix(v, "sh"), strings.HasSuffix(v, "ch"), strings.HasSuffix(v, "x"), strings.HasSuffix(v, "z"):
+	case strings.HasSuffix(v, "s"), strings.HasSuffix(v, "sh"), strings.HasSuffix(v, "ch"), strings.HasSuffix(v, "x"), strings.HasSuffix(v, "z"), strings.HasSuffix(v, "o"):
 		return v + "es"
 	}
 	return v + "s"

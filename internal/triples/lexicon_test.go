@@ -24,6 +24,8 @@ func TestNegationAwareLexicon(t *testing.T) {
 		{"Russia failed to withdraw from Aleppo.", []string{"russia kg:withdrawsFrom aleppo negated"}},
 		{"The rebels did not refrain from shelling Damascus.", []string{"rebels kg:shells damascus"}},
 		{"Ahrar al-Sham rejected the evacuation deal.", []string{"ahrar-al-sham kg:rejects evacuation-deal"}},
+		{"Jaish al-Islam declined to comment.", nil},
+		{"Will Jaish al-Islam renege on the truce?", nil}, // a question asserts nothing
 	} {
 		t.Run(tt.sentence, func(t *testing.T) {
 			doc, err := x.Extract(&Article{ID: "t", Title: "Test", Text: "Test\n\n" + tt.sentence})
