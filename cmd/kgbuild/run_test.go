@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"flag"
 	"os"
 	"path/filepath"
@@ -386,6 +387,47 @@ func TestBadDefinitionFiles(t *testing.T) {
 		}
 		if _, err := os.Stat(db); err == nil {
 			t.Errorf("%s %s: a store was created", tt.flag, tt.file)
+		}
+	}
+}
+
+// TestSpellingsOneNode builds articles that spell the same actors in
+// different ways and checks that the graph has one node for each, and
+// separate nodes for look-alikes.
+func TestSpellingsOneNode(t *testing.T) {
+	dir := t.TempDir()
+	articles := []string{
+		"Jaysh al-Islam and U.S. officials\n\nJaysh-al-Islam met U.S. envoys. Muhammad Allouch said the regime shelled Douma. ISIS fighters withdrew.",
+		"Jaish al Islam and Washington\n\nJaish al-Islam spokesman Mohamad Aloush said Assad forces attacked Harasta. Washington condemned the Islamic State.",
+		"Jeish al-Islam and the United States\n\nMohammed Alloush of Jeish al-Islam thanked the United States. The Syrian government blamed IS. Zahran Alloush was killed in 2015.",
+		"Other armies\n\nJaish al-Fatah and Jaish Khalid bin Walid fought in Daraa.",
+	}
+	for i, a := range articles {
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%d.txt", i)), []byte(a), 0o644)
+	}
+	db := filepath.Join(dir, "kg.db")
+	mustRun(t, "--db", db, "-q", dir)
+	mentioned := map[string]bool{}
+	for _, l := range storeNQuads(t, db) {
+		if f := strings.Fields(l); len(f) == 5 && f[1] == "<https://conflictkg.org/ns#mentions>" {
+			mentioned[strings.TrimSuffix(strings.TrimPrefix(f[2], "<https://conflictkg.org/id/"), ">")] = true
+		}
+	}
+	for _, want := range []string{
+		"actor/jaish-al-islam", "actor/mohammed-alloush", "actor/zahran-alloush", "actor/islamic-state",
+		"actor/united-states", "actor/syrian-government", "actor/jaish-al-fatah", "actor/jaish-khalid-bin-walid",
+	} {
+		if !mentioned[want] {
+			t.Errorf("no article mentions %s", want)
+		}
+		delete(mentioned, want)
+	}
+	// Whatever else is mentioned must not be another node for the same actors.
+	for m := range mentioned {
+		for _, stem := range []string{"jaish", "jaysh", "jeish", "alloush", "allouch", "aloush", "isis", "islamic", "washington", "regime", "assad-forces"} {
+			if strings.Contains(m, stem) {
+				t.Errorf("extra node %s: a spelling was not merged", m)
+			}
 		}
 	}
 }
