@@ -13,8 +13,7 @@ import (
 // actorReport counts the entities a dry run finds, for --actors: what the
 // gazetteer recognises, what is new, and how each is spelled.
 type actorReport struct {
-	byKey   map[string]*actorCount
-	matches map[string]int // mentions by how they were found
+	byKey map[string]*actorCount
 }
 
 type actorCount struct {
@@ -27,7 +26,7 @@ type actorCount struct {
 
 func (r *actorReport) add(doc *triples.Document) {
 	if r.byKey == nil {
-		r.byKey, r.matches = map[string]*actorCount{}, map[string]int{}
+		r.byKey = map[string]*actorCount{}
 	}
 	get := func(e triples.Entity) *actorCount {
 		k := e.Kind() + "/" + e.ID
@@ -45,7 +44,6 @@ func (r *actorReport) add(doc *triples.Document) {
 			c.articles[doc.Article.ID] = true
 			c.how[m.Match]++
 			c.spellings[m.Text]++
-			r.matches[m.Match]++
 		}
 	}
 	for _, f := range doc.Facts {
@@ -60,11 +58,17 @@ func (r *actorReport) add(doc *triples.Document) {
 // aligned Markdown table, most mentioned first, then the mention totals.
 func (r *actorReport) write(w io.Writer, top int, kinds map[string]bool) error {
 	var cs []*actorCount
+	matches, total := map[string]int{}, 0
 	for _, c := range r.byKey {
 		if kinds[c.Kind()] {
 			cs = append(cs, c)
+			for how, n := range c.how {
+				matches[how] += n
+				total += n
+			}
 		}
 	}
+	found := len(cs)
 	sort.Slice(cs, func(i, j int) bool {
 		if cs[i].mentions != cs[j].mentions {
 			return cs[i].mentions > cs[j].mentions
@@ -82,11 +86,7 @@ func (r *actorReport) write(w io.Writer, top int, kinds map[string]bool) error {
 		})
 	}
 	writeTable(w, rows)
-	total := 0
-	for _, n := range r.matches {
-		total += n
-	}
-	_, err := fmt.Fprintf(w, "\nMentions of all entities: %d — %s.\n", total, share(r.matches, total))
+	_, err := fmt.Fprintf(w, "\n%d entities, %d mentions — %s.\n", found, total, share(matches, total))
 	return err
 }
 

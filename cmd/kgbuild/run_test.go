@@ -7,8 +7,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -202,7 +204,7 @@ func TestDryRun(t *testing.T) {
 		Subject:    entJSON{"Rebels", "https://conflictkg.org/id/actor/rebels", "ArmedGroup", 12, 18},
 		Relation:   spanJSON{"agree to", 23, 31},
 		Predicate:  "https://conflictkg.org/ns#agreesTo",
-		Object:     entJSON{"truce", "https://conflictkg.org/id/agreement/ceasefire", "Agreement", 32, 37},
+		Object:     entJSON{"truce", "https://conflictkg.org/id/agreement/ceasefire", "Ceasefire", 32, 37},
 		Confidence: 0.9, Rule: "active", Date: "2015-10-04",
 	}
 	if d := cmp.Diff(want, f); d != "" {
@@ -429,5 +431,34 @@ func TestSpellingsOneNode(t *testing.T) {
 				t.Errorf("extra node %s: a spelling was not merged", m)
 			}
 		}
+	}
+}
+
+// TestActorsReport checks the --actors table: counts, how names matched,
+// spellings, and that nothing is written.
+func TestActorsReport(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "kg.db")
+	out, _ := mustRun(t, "--db", db, "--actors", "--top", "5", examples)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2+5+2 || !strings.HasPrefix(lines[0], "| #") {
+		t.Fatalf("want a header, 5 rows and a total:\n%s", out)
+	}
+	for _, want := range []string{
+		"| Jaish al-Islam (`jaish-al-islam`)", "ArmedGroup", "Jaysh al-Islam 3",
+		"| Syrian government (`syrian-government`)", "the regime 9",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("table lacks %q:\n%s", want, out)
+		}
+	}
+	if !regexp.MustCompile(`\n\d+ entities, \d+ mentions — gazetteer \d+ \(\d+\.\d%\), new \d+`).MatchString(out) {
+		t.Errorf("no total line:\n%s", out)
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Error("--actors created a store")
+	}
+	var errb bytes.Buffer
+	if err := Run(context.Background(), []string{"--actors", "--dry-run", examples}, io.Discard, &errb); err == nil {
+		t.Error("--actors with --dry-run: no error")
 	}
 }

@@ -109,6 +109,39 @@ func TestRelationsTable(t *testing.T) {
 	}
 }
 
+// TestAffiliations checks that relations shows what the gazetteer states
+// about an actor, both ways, in the table and in JSON.
+func TestAffiliations(t *testing.T) {
+	out, _, err := run("relations", "--db", graphDB, "Muhammad Allouch")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "known from the gazetteer") || !strings.Contains(out, "Mohammed Alloush member of Jaish al-Islam") {
+		t.Errorf("table lacks the gazetteer's affiliation:\n%s", out)
+	}
+	out, _, err = run("relations", "--db", graphDB, "--json", "Jaysh al-Islam")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Affiliations []struct {
+			Subject struct{ Label string } `json:"subject"`
+			Label   string                 `json:"predicate_label"`
+			Object  struct{ Label string } `json:"object"`
+		} `json:"affiliations"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, a := range doc.Affiliations {
+		found = found || a.Subject.Label == "Zahran Alloush" && a.Label == "leads" && a.Object.Label == "Jaish al-Islam"
+	}
+	if !found {
+		t.Errorf("JSON affiliations of Jaish al-Islam lack Zahran Alloush leads it: %+v", doc.Affiliations)
+	}
+}
+
 func TestNoResultsAndErrors(t *testing.T) {
 	for _, tt := range []struct {
 		name string

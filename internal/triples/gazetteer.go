@@ -253,8 +253,12 @@ func (g *Gazetteer) addAlias(e int, name string) bool {
 		// Fuzzy matching is for words long enough that their skeleton is
 		// distinctive; single-word names need more (Russia ~ Rose otherwise).
 		runes := len([]rune(at.key))
-		at.fuzzy = at.acronym == "" && (len(toks) > 1 && runes >= 4 || runes >= 6 && len(at.skel) >= 4)
-		if len(toks) == 1 {
+		// Only capitalised words are compared by skeleton: they are the
+		// transliterated names (Jaish, Alloush); English words are spelled
+		// one way, and some share a skeleton (minister, ministry).
+		single := len(toks) == 1 || len(toks) == 2 && i == 1 && a.toks[0].key == "al"
+		at.fuzzy = at.acronym == "" && at.upper && (!single && runes >= 4 || runes >= 6 && len(at.skel) >= 4)
+		if single {
 			at.initial = at.key[0]
 		}
 		a.toks = append(a.toks, at)
@@ -476,6 +480,9 @@ var (
 	}
 )
 
+// unitWords after "X Army" say it is the army's units in X, not a group named X Army.
+var unitWords = map[string]bool{"units": true, "unit": true, "troops": true, "soldiers": true, "forces": true}
+
 // nameStarters are capitalised words that open sentences but no group's name.
 var nameStarters = map[string]bool{
 	"meanwhile": true, "however": true, "also": true, "but": true, "and": true, "then": true, "later": true,
@@ -548,6 +555,9 @@ func unseenGroup(toks []Token, i int, headline bool) (Mention, bool) {
 		}
 		if end < j && toks[end].Lower == "of" && end+1 < j {
 			end = j
+		}
+		if end < len(toks) && unitWords[toks[end].Lower] {
+			return Mention{}, false // "Daraa Army units": the army's units in Daraa
 		}
 	}
 	words := 0

@@ -1,8 +1,13 @@
 package triples
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/conflictkg/kg/schema"
 )
 
 // TestSpellingFamilies checks that every spelling of a name finds one
@@ -143,4 +148,38 @@ func FuzzParseDefinitions(f *testing.F) {
 			l.Triggers(Tokenize(data, 0, len(data)))
 		}
 	})
+}
+
+// TestGazetteerData checks the size and shape of the built-in gazetteer.
+func TestGazetteerData(t *testing.T) {
+	actors, arabic, relations, notes := 0, 0, 0, 0
+	for _, e := range DefaultGazetteer().Entries() {
+		if e.IsActor() {
+			actors++
+		}
+		for _, a := range e.Aliases {
+			if nameLiteral(a) != quad.String(a) {
+				arabic++
+				break
+			}
+		}
+		relations += len(e.Relations)
+		if e.Type == schema.Person && e.Note != "" {
+			notes++
+		}
+	}
+	if actors < 200 || arabic < 50 || relations < 200 || notes < 100 {
+		t.Errorf("%d actors, %d with an Arabic name, %d relations, %d persons with a role; want at least 200, 50, 200, 100", actors, arabic, relations, notes)
+	}
+	g := DefaultGazetteer()
+	for _, want := range []struct{ from, pred, to string }{
+		{"mohammed-alloush", schema.MemberOf, "jaish-al-islam"},
+		{"zahran-alloush", schema.Leads, "jaish-al-islam"},
+		{"jaish-khalid-bin-walid", schema.AffiliatedWith, "islamic-state"},
+	} {
+		i := g.byID[want.from]
+		if !slices.Contains(g.entries[i].Relations, Relation{want.pred, want.to}) {
+			t.Errorf("%s lacks %s %s: %v", want.from, want.pred, want.to, g.entries[i].Relations)
+		}
+	}
 }
