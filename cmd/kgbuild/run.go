@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -469,17 +471,22 @@ func writeFacts(w io.Writer, iris triples.IRIs, doc *triples.Document) error {
 
 // writeDefinitions puts the vocabulary, the gazetteer and the lexicon this
 // build uses in their named graphs, replacing what an earlier build wrote
-// if it differs, so that the graph explains its terms and names.
+// if it differs, so that the graph explains its terms and names. The
+// vocabulary is versioned by its JSON-LD, so that it is parsed only when
+// the store lacks that version.
 func (b *build) writeDefinitions(ctx context.Context) error {
+	vocab := sha256.Sum256(schema.Vocabulary)
+	gaz, lex := b.iris.GazetteerQuads(b.x.Gazetteer), b.iris.LexiconQuads(b.x.Lexicon)
 	for _, d := range []struct {
 		graph, hub quad.IRI
-		quads      []quad.Quad
+		version    string
+		quads      func() []quad.Quad
 	}{
-		{quad.IRI(schema.SchemaGraph).Full(), quad.IRI(schema.NS), schema.VocabularyQuads()},
-		{b.iris.Gazetteer(), b.iris.Gazetteer(), b.iris.GazetteerQuads(b.x.Gazetteer)},
-		{b.iris.Lexicon(), b.iris.Lexicon(), b.iris.LexiconQuads(b.x.Lexicon)},
+		{quad.IRI(schema.SchemaGraph).Full(), quad.IRI(schema.NS), hex.EncodeToString(vocab[:]), schema.VocabularyQuads},
+		{b.iris.Gazetteer(), b.iris.Gazetteer(), store.Version(gaz), func() []quad.Quad { return gaz }},
+		{b.iris.Lexicon(), b.iris.Lexicon(), store.Version(lex), func() []quad.Quad { return lex }},
 	} {
-		if _, _, err := b.st.ReplaceGraph(ctx, d.graph, d.hub, d.quads); err != nil {
+		if _, _, err := b.st.ReplaceGraph(ctx, d.graph, d.hub, d.version, d.quads); err != nil {
 			return err
 		}
 	}

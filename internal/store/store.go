@@ -290,21 +290,15 @@ func (s *Store) DefinedQuads(ctx context.Context, graph, hub quad.IRI) ([]quad.Q
 
 var isDefinedBy = quad.IRI(rdfs.IsDefinedBy).Full()
 
-// ReplaceGraph makes a defined graph (see DefinedQuads) exactly quads, in
-// one transaction, unless the store already holds that version: the hub
-// records the SHA-256 of the quads as its kg:contentHash. It returns the
-// number of quads added and removed.
-func (s *Store) ReplaceGraph(ctx context.Context, graph, hub quad.IRI, quads []quad.Quad) (added, removed int, err error) {
+// ReplaceGraph makes a defined graph (see DefinedQuads) exactly the quads
+// that quads returns, in one transaction, unless the store already holds
+// that version: the hub records version as its kg:contentHash, and quads is
+// not called when it matches. It returns the number of quads added and removed.
+func (s *Store) ReplaceGraph(ctx context.Context, graph, hub quad.IRI, version string, quads func() []quad.Quad) (added, removed int, err error) {
 	if s.w == nil {
 		return 0, 0, errors.New("store is open read-only")
 	}
-	lines := make([]string, len(quads))
-	for i, q := range quads {
-		lines[i] = q.NQuad()
-	}
-	sort.Strings(lines)
-	sum := sha256.Sum256([]byte(strings.Join(lines, "\n")))
-	hash := quad.Quad{Subject: hub, Predicate: iri(schema.ContentHash), Object: quad.String(hex.EncodeToString(sum[:])), Label: graph}
+	hash := quad.Quad{Subject: hub, Predicate: iri(schema.ContentHash), Object: quad.String(version), Label: graph}
 	if have, err := s.Objects(ctx, hub, iri(schema.ContentHash)); err == nil && len(have) == 1 && have[0] == hash.Object {
 		return 0, 0, nil
 	}
@@ -312,7 +306,20 @@ func (s *Store) ReplaceGraph(ctx context.Context, graph, hub quad.IRI, quads []q
 	if err != nil {
 		return 0, 0, fmt.Errorf("reading graph %s: %v", graph, err)
 	}
-	return s.replace(old, append(quads[:len(quads):len(quads)], hash), "graph "+string(graph))
+	qs := quads()
+	return s.replace(old, append(qs[:len(qs):len(qs)], hash), "graph "+string(graph))
+}
+
+// Version returns the SHA-256 of quads in N-Quads, in any order: a version
+// for ReplaceGraph.
+func Version(quads []quad.Quad) string {
+	lines := make([]string, len(quads))
+	for i, q := range quads {
+		lines[i] = q.NQuad()
+	}
+	sort.Strings(lines)
+	sum := sha256.Sum256([]byte(strings.Join(lines, "\n")))
+	return hex.EncodeToString(sum[:])
 }
 
 // replace removes old and adds quads in one transaction; quads in both stay.

@@ -100,3 +100,44 @@ func TestReplaceArticle(t *testing.T) {
 		t.Errorf("%d quads left after removal (err %v): %v", len(left), err, left)
 	}
 }
+
+// TestReplaceGraph checks that a defined graph is written, left alone while
+// its version holds (without building its quads), and replaced whole.
+func TestReplaceGraph(t *testing.T) {
+	ctx := context.Background()
+	st, err := Open(filepath.Join(t.TempDir(), "kg.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	g := quad.IRI("https://conflictkg.org/id/gazetteer")
+	a, b := quad.IRI("https://conflictkg.org/id/actor/a"), quad.IRI("https://conflictkg.org/id/actor/b")
+	defined := quad.IRI("http://www.w3.org/2000/01/rdf-schema#isDefinedBy")
+	label := quad.IRI("http://www.w3.org/2000/01/rdf-schema#label")
+	v1 := []quad.Quad{
+		{Subject: a, Predicate: defined, Object: g, Label: g},
+		{Subject: a, Predicate: label, Object: quad.String("A"), Label: g},
+	}
+	v2 := []quad.Quad{
+		{Subject: b, Predicate: defined, Object: g, Label: g},
+		{Subject: b, Predicate: label, Object: quad.String("B"), Label: g},
+	}
+	if added, _, err := st.ReplaceGraph(ctx, g, g, Version(v1), func() []quad.Quad { return v1 }); err != nil || added != 3 {
+		t.Fatalf("first write: added %d, err %v; want 3 (with the version)", added, err)
+	}
+	added, removed, err := st.ReplaceGraph(ctx, g, g, Version(v1), func() []quad.Quad { t.Error("quads built for a stored version"); return v1 })
+	if err != nil || added+removed != 0 {
+		t.Errorf("same version: added %d removed %d err %v", added, removed, err)
+	}
+	added, removed, err = st.ReplaceGraph(ctx, g, g, Version(v2), func() []quad.Quad { return v2 })
+	if err != nil || added != 3 || removed != 3 {
+		t.Errorf("new version: added %d removed %d err %v, want 3 and 3", added, removed, err)
+	}
+	got, err := st.DefinedQuads(ctx, g, g)
+	if err != nil || len(got) != 3 {
+		t.Errorf("DefinedQuads = %v, %v; want v2 and its version", got, err)
+	}
+	if Version(v1) == Version(v2) || Version(v1) != Version([]quad.Quad{v1[1], v1[0]}) {
+		t.Error("Version depends on order or ignores content")
+	}
+}

@@ -315,16 +315,12 @@ func (g *Gazetteer) Mentions(toks []Token) []Mention {
 	headline := titleCase(toks)
 	for i := 0; i < len(toks); {
 		e, n := g.matchAt(toks, i)
-		if n > 0 && g.entries[e].IsActor() {
-			ms = append(ms, Mention{Entity: g.entries[e].Entity, Start: i, End: i + n, Text: spanText(toks, i, i+n), Match: MatchGazetteer})
-			i += n
-			continue
-		}
-		m, ok := unseenGroup(toks, i, headline)
-		if ok && m.End > i+n && !g.actorIn(toks, i+1, m.End) {
-			ms = append(ms, m)
-			i = m.End
-			continue
+		if n == 0 || !g.entries[e].IsActor() {
+			if m, ok := unseenGroup(toks, i, headline); ok && m.End > i+n && !g.actorIn(toks, i+1, m.End) {
+				ms = append(ms, m)
+				i = m.End
+				continue
+			}
 		}
 		if n > 0 {
 			ms = append(ms, Mention{Entity: g.entries[e].Entity, Start: i, End: i + n, Text: spanText(toks, i, i+n), Match: MatchGazetteer})

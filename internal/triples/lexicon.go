@@ -43,7 +43,7 @@ type lexEntry struct {
 type Trigger struct {
 	Start, End int
 	Predicate  string   // short IRI
-	Kind       string   // verb, noun or deny
+	Kind       string   // KindVerb, KindNoun, KindDeny or KindNegate
 	Participle bool     // the verb is a past participle ("brokered", "taken")
 	Gerund     bool     // the verb ends in -ing
 	Preps      []string // noun triggers: prepositions that introduce the object ("on", "between")
@@ -152,12 +152,12 @@ func (l *Lexicon) Triggers(toks []Token) []Trigger {
 	for i := 0; i < len(toks); {
 		best := Trigger{}
 		for _, e := range l.byWord[toks[i].Lower] {
-			if e.kind != "noun" && nounContext(toks, i) {
+			if e.kind != KindNoun && nounContext(toks, i) {
 				continue // "the attack", "an ISIS attack": a noun, not the verb
 			}
 			words := e.words
 			var preps []string
-			if e.kind == "noun" && len(words) > 0 {
+			if e.kind == KindNoun && len(words) > 0 {
 				// A noun's last pattern word lists the prepositions of its
 				// object; they are not part of the trigger.
 				words, preps = words[:len(words)-1], words[len(words)-1]
@@ -173,7 +173,7 @@ func (l *Lexicon) Triggers(toks []Token) []Trigger {
 		}
 		w := toks[i].Lower
 		best.Participle = isParticiple(w)
-		best.Gerund = strings.HasSuffix(w, "ing") && best.Kind != "noun"
+		best.Gerund = strings.HasSuffix(w, "ing") && best.Kind != KindNoun
 		out = append(out, best)
 		i = best.End
 	}

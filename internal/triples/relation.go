@@ -156,12 +156,10 @@ func (c *clause) relations() []relation {
 	var out []relation
 	denied := -1 // token index from which a denial's complement runs
 	var denier Mention
-	negator := -1 // the negating verb ("refrained from") right before this trigger, if any
 	for i, t := range c.triggers {
+		negator := -1 // the negating verb ("refrained from") right before this trigger, if any
 		if i > 0 && c.triggers[i-1].Kind == KindNegate && t.Start-c.triggers[i-1].End <= 1 {
 			negator = c.triggers[i-1].Start
-		} else {
-			negator = -1
 		}
 		var rs []relation
 		switch {
@@ -176,7 +174,7 @@ func (c *clause) relations() []relation {
 				rs[k].relStart = negator
 				rs[k].rule += "+negated"
 			}
-		case t.Kind == "noun":
+		case t.Kind == KindNoun:
 			rs = c.nominal(t)
 		case t.Participle && c.word(t.End) == "by":
 			rs = c.passive(t)
@@ -188,7 +186,7 @@ func (c *clause) relations() []relation {
 			rs = c.active(t)
 		}
 		for _, r := range rs {
-			if denied >= 0 && t.Start >= denied && t.Kind != "deny" && r.subj.ID == denier.ID {
+			if denied >= 0 && t.Start >= denied && t.Kind != KindDeny && r.subj.ID == denier.ID {
 				// "denied reports that it agreed to a truce": the claim is denied,
 				// unless what is denied is stopping it.
 				if stops[c.word(t.Start-1)] {
@@ -203,7 +201,7 @@ func (c *clause) relations() []relation {
 			}
 			out = append(out, r)
 		}
-		if t.Kind == "deny" && len(rs) > 0 && !rs[0].negated {
+		if t.Kind == KindDeny && len(rs) > 0 && !rs[0].negated {
 			// In the denied claim, "it" and "they" are the denier.
 			denied, denier = t.End, rs[0].subj
 			c.focus = &denier
@@ -235,7 +233,7 @@ func (c *clause) activeAt(t Trigger, at int) []relation {
 		return nil
 	}
 	relEnd := t.End
-	if t.Kind == "deny" && relEnd < len(c.toks) && strings.HasSuffix(c.word(relEnd), "ing") && c.owner[relEnd] < 0 {
+	if t.Kind == KindDeny && relEnd < len(c.toks) && strings.HasSuffix(c.word(relEnd), "ing") && c.owner[relEnd] < 0 {
 		relEnd++ // "denies stopping"
 	}
 	objs := c.objectRight(t.End, t.Predicate)
