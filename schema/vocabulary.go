@@ -182,6 +182,10 @@ const (
 	InSentence = Prefix + `inSentence`
 	// Negated is “negated”: True when the sentence says the fact does not hold, or denies it.
 	Negated = Prefix + `negated`
+	// Hedged is “hedged”: True when the sentence reports the fact with reserve: reportedly, allegedly, appeared to.
+	Hedged = Prefix + `hedged`
+	// AssertedBy is “asserted by”: Who the sentence says asserts the fact: the speaker of reported speech (the Observatory said) or the source of according to. Absent when the article asserts it in its own voice.
+	AssertedBy = Prefix + `assertedBy`
 	// Confidence is “confidence”: The extractor's confidence in a fact, from 0 to 1.
 	Confidence = Prefix + `confidence`
 	// RelationText is “relation text”: The relation as written in the sentence.

@@ -28,9 +28,11 @@ type Fact struct {
 	SubjSpan   Span   // byte offsets of the subject in Document.Text
 	ObjSpan    Span
 	RelSpan    Span
-	Negated    bool    // the sentence says it does not hold, or denies it
-	Confidence float64 // 0..1
-	Rule       string  // the extraction rule: active, passive, compound, nominal, with +coref, +hedged, +denied
+	Negated    bool     // the sentence says it does not hold, or denies it
+	Hedged     bool     // the sentence reports it with reserve: "reportedly", "appeared to"
+	Source     *Mention // who the sentence says asserts it ("according to SANA", "the Observatory said"); nil when the article asserts it
+	Confidence float64  // 0..1
+	Rule       string   // the extraction rule: active, passive, compound, nominal, with +coref, +hedged, +denied
 	Date       time.Time
 }
 
@@ -155,7 +157,8 @@ func (x *Extractor) Extract(a *Article) (doc *Document, err error) {
 				Relation: spanText(s.Tokens, r.relStart, r.relEnd),
 				SubjSpan: tokenSpan(s.Tokens, r.subj), ObjSpan: tokenSpan(s.Tokens, r.obj),
 				RelSpan: Span{s.Tokens[r.relStart].Start, s.Tokens[r.relEnd-1].End},
-				Negated: r.negated, Confidence: round2(r.confidence), Rule: r.rule, Date: doc.Date,
+				Negated: r.negated, Hedged: r.hedged, Source: r.source,
+				Confidence: round2(r.confidence), Rule: r.rule, Date: doc.Date,
 			})
 		}
 		ctx.note(ms)

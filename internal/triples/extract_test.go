@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/conflictkg/kg/schema"
 )
 
 func TestUnseenGroup(t *testing.T) {
@@ -216,4 +218,57 @@ func FuzzExtract(f *testing.F) {
 		}
 		_ = IRIs{}.Quads(doc)
 	})
+}
+
+// A fact records who the sentence says asserts it, and whether it is
+// hedged; the speaker is never the subject of what they report.
+func TestAttribution(t *testing.T) {
+	tests := []struct {
+		text   string
+		fact   string // subject predicate object of the fact looked at
+		source string // entity id of the asserter, "" for the article's own voice
+		hedged bool
+	}{
+		{"The Syrian Observatory for Human Rights said Jaish al-Islam shelled Damascus.", "jaish-al-islam kg:shells damascus", "syrian-observatory", false},
+		{"Jaish al-Islam shelled Damascus, the Observatory said.", "jaish-al-islam kg:shells damascus", "syrian-observatory", false},
+		{"Jaish al-Islam shelled Damascus, according to SANA.", "jaish-al-islam kg:shells damascus", "sana", false},
+		{"Jaish al-Islam reportedly shelled Damascus.", "jaish-al-islam kg:shells damascus", "", true},
+		{"Jaish al-Islam shelled Damascus.", "jaish-al-islam kg:shells damascus", "", false},
+		{"The United States, which backs the rebels, met Russia.", "united-states kg:supports rebels", "", false},
+	}
+	x := NewExtractor()
+	for _, tt := range tests {
+		doc, err := x.Extract(&Article{ID: "a", Text: tt.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var found bool
+		for _, f := range doc.Facts {
+			if f.Subject.ID+" "+f.Predicate+" "+f.Object.ID != tt.fact {
+				if f.Source != nil && f.Subject.ID == f.Source.ID && f.Source.Kind() == "actor" && f.Source.Type == schema.MediaOutlet {
+					t.Errorf("%q: the speaker %s is the subject of what it reports: %s %s", tt.text, f.Source.ID, f.Predicate, f.Object.ID)
+				}
+				continue
+			}
+			found = true
+			src := ""
+			if f.Source != nil {
+				src = f.Source.ID
+			}
+			if src != tt.source || f.Hedged != tt.hedged {
+				t.Errorf("%q: %s asserted by %q, hedged %v; want %q, %v", tt.text, tt.fact, src, f.Hedged, tt.source, tt.hedged)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no fact %s among %v", tt.text, tt.fact, factKeys(doc))
+		}
+	}
+}
+
+func factKeys(doc *Document) []string {
+	var out []string
+	for _, f := range doc.Facts {
+		out = append(out, f.Subject.ID+" "+f.Predicate+" "+f.Object.ID)
+	}
+	return out
 }

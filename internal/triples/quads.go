@@ -157,6 +157,12 @@ func (n IRIs) Quads(doc *Document) []quad.Quad {
 		add(fn, full(schema.Object), obj, s)
 		add(fn, full(schema.InSentence), s, s)
 		add(fn, full(schema.Negated), typed(strconv.FormatBool(f.Negated), xsd.Boolean), s)
+		if f.Hedged {
+			add(fn, full(schema.Hedged), typed("true", xsd.Boolean), s)
+		}
+		if f.Source != nil {
+			add(fn, full(schema.AssertedBy), entity(*f.Source), s)
+		}
 		add(fn, full(schema.Confidence), typed(strconv.FormatFloat(f.Confidence, 'f', 2, 64), xsdDecimal), s)
 		add(fn, full(schema.RelationText), quad.String(f.Relation), s)
 		add(fn, full(schema.SubjectText), quad.String(f.Subject.Text), s)

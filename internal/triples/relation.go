@@ -147,6 +147,8 @@ type relation struct {
 	predicate        string
 	relStart, relEnd int // tokens of the relation text
 	negated          bool
+	hedged           bool     // "reportedly", "appeared to"
+	source           *Mention // who asserts it, if the sentence attributes it
 	confidence       float64
 	rule             string
 }
@@ -199,6 +201,13 @@ func (c *clause) relations() []relation {
 			if r.subj.ID == r.obj.ID && r.subj.Kind() == r.obj.Kind() {
 				continue
 			}
+			if src, ok := c.attributed(r.relStart); ok {
+				r.source = src
+			}
+			if !r.hedged && c.hedgedSentence(r.relStart) {
+				r.hedged = true
+				r.rule += "+hedged"
+			}
 			out = append(out, r)
 		}
 		if t.Kind == KindDeny && len(rs) > 0 && !rs[0].negated {
@@ -208,6 +217,78 @@ func (c *clause) relations() []relation {
 		}
 	}
 	return out
+}
+
+// speechVerbs introduce what a speaker asserts.
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "say": true, "told": true, "tells": true, "stated": true, "states": true,
+	"announced": true, "announces": true, "claimed": true, "claims": true, "added": true, "adds": true,
+	"insisted": true, "insists": true, "confirmed": true, "confirms": true, "reported": true,
+	"alleged": true, "alleges": true, "asserted": true, "declared": true, "warned": true, "noted": true,
+	"explained": true, "wrote": true, "quoted": true,
+}
+
+// attributed returns who the sentence says asserts what it reports from
+// token i on: the actor of "according to X" anywhere in the sentence, the
+// subject of a verb of saying before i ("the Observatory said that ..."),
+// or after i at the end of the sentence ("..., the Observatory said").
+func (c *clause) attributed(i int) (*Mention, bool) {
+	for k := 0; k+2 < len(c.toks); k++ {
+		if c.word(k) == "according" && c.word(k+1) == "to" {
+			for j := k + 2; j < len(c.toks) && j < k+5; j++ {
+				if m := c.owner[j]; m >= 0 && c.mentions[m].IsActor() {
+					return &c.mentions[m], true
+				}
+			}
+		}
+	}
+	for k := range c.toks {
+		if !speechVerbs[c.word(k)] || c.owner[k] >= 0 || c.word(k-1) == "'s" {
+			continue
+		}
+		if k < i {
+			// "X said (that) ... i": the speaker is the subject left of the verb.
+			if subjs, dist, _ := c.subjectLeft(k); len(subjs) > 0 && dist <= 3 {
+				return &subjs[len(subjs)-1], true
+			}
+			continue
+		}
+		// "... i ..., X said" or "..., said X": a speaker after a comma or quote.
+		if m := c.owner[max(k-1, 0)]; k > 0 && m >= 0 && c.mentions[m].IsActor() {
+			before := c.mentions[m].Start - 1
+			if c.word(before) == "the" {
+				before--
+			}
+			if w := c.word(before); w == "," || w == "\"" {
+				return &c.mentions[m], true
+			}
+		}
+		if w := c.word(k - 1); w == "," || w == "\"" {
+			next := k + 1
+			if c.word(next) == "the" {
+				next++
+			}
+			if next < len(c.toks) && c.owner[next] >= 0 && c.mentions[c.owner[next]].IsActor() {
+				return &c.mentions[c.owner[next]], true
+			}
+		}
+	}
+	return nil, false
+}
+
+// hedgedSentence reports whether the clause around token i hedges what it
+// says: "reportedly", "allegedly", "unconfirmed reports".
+func (c *clause) hedgedSentence(i int) bool {
+	for k := max(0, i-8); k < len(c.toks) && k < i+8; k++ {
+		if boundaries[c.word(k)] && k > i {
+			break
+		}
+		switch c.word(k) {
+		case "reportedly", "allegedly", "purportedly", "unconfirmed", "rumoured", "rumored":
+			return true
+		}
+	}
+	return false
 }
 
 func (c *clause) word(i int) string {
@@ -251,7 +332,7 @@ func (c *clause) activeAt(t Trigger, at int) []relation {
 		conf *= 0.7
 		rule += "+hedged"
 	}
-	return cross(subjs, objs, relation{predicate: t.Predicate, relStart: t.Start, relEnd: relEnd, negated: neg, confidence: max(conf, 0.4), rule: rule})
+	return cross(subjs, objs, relation{predicate: t.Predicate, relStart: t.Start, relEnd: relEnd, negated: neg, hedged: hedged, confidence: max(conf, 0.4), rule: rule})
 }
 
 // passive: OBJECT [was] VERB-ed by AGENT ("a truce brokered by US and Russia").
@@ -344,7 +425,9 @@ func (c *clause) nominal(t Trigger) []relation {
 func (c *clause) subjectLeft(i int) ([]Mention, int, bool) {
 	for k := i - 1; k >= 0 && k >= i-15; k-- {
 		w := c.word(k)
-		if boundaries[w] {
+		if boundaries[w] || speechVerbs[w] && c.owner[k] < 0 {
+			// Who says something is not the subject of what they report:
+			// "the Observatory said two children were killed by regime bombs".
 			break
 		}
 		if m := c.owner[k]; m >= 0 {
