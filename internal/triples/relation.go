@@ -304,6 +304,10 @@ func (c *clause) active(t Trigger) []relation { return c.activeAt(t, t.Start) }
 // activeAt is active with the subject looked for left of token at, which is
 // t.Start or the start of a verb that governs t.
 func (c *clause) activeAt(t Trigger, at int) []relation {
+	if c.afterDeterminer(at) {
+		// "the pre-dawn attack on": a noun, whoever is named before it.
+		return nil
+	}
 	subjs, dist, pronoun := c.subjectLeft(at)
 	if len(subjs) == 0 {
 		return nil
@@ -328,6 +332,9 @@ func (c *clause) activeAt(t Trigger, at int) []relation {
 		rule = "active+coref"
 	}
 	neg, hedged := c.modality(at, subjs[len(subjs)-1].End)
+	if c.irrealis(at, subjs[len(subjs)-1].End) {
+		return nil // "rebels should leave": a demand, not an event
+	}
 	if hedged {
 		conf *= 0.7
 		rule += "+hedged"
@@ -433,7 +440,9 @@ func (c *clause) subjectLeft(i int) ([]Mention, int, bool) {
 		if m := c.owner[k]; m >= 0 {
 			mm := c.mentions[m]
 			k = mm.Start
-			if !mm.IsActor() || k > 0 && preps[c.word(k-1)] {
+			if !mm.IsActor() || k > 0 && preps[c.word(k-1)] || k > 1 && locatives[c.word(k-2)] && c.word(k-2) != "from" && !c.toks[k-1].IsCapitalized() && c.owner[k-1] < 0 {
+				// "in Syria", "in southern Syria"; but "fighters from the X
+				// exited" is said of X.
 				continue
 			}
 			return c.coordinatedLeft(m), i - mm.End, false
@@ -545,6 +554,9 @@ func (c *clause) objectRight(i int, pred string) []Mention {
 			mm := c.mentions[m]
 			modifier := mm.End < len(c.toks) && c.toks[mm.End].Hyphen // "Rebel-Held Douma"
 			locative := mm.Start > i && locatives[c.word(mm.Start-1)] // "met in Jordan"
+			if pred == schema.Evacuates && c.destination(i, mm.Start) {
+				break // "leave to the northern town of Jarablus": where they go, not what they leave
+			}
 			if rangeFits(pred, mm) && !modifier && !locative {
 				return c.coordinated(k, func(m Mention) bool { return rangeFits(pred, m) })
 			}
@@ -552,6 +564,18 @@ func (c *clause) objectRight(i int, pred string) []Mention {
 		}
 	}
 	return nil
+}
+
+// destination reports whether a "to", "towards" or "for" between tokens i
+// and j makes what follows the end of a move.
+func (c *clause) destination(i, j int) bool {
+	for k := i; k < j; k++ {
+		switch c.word(k) {
+		case "to", "towards", "toward", "for":
+			return true
+		}
+	}
+	return false
 }
 
 // objectLeft finds the object of a passive verb at i: the nearest fitting mention to its left.
@@ -568,6 +592,31 @@ func (c *clause) objectLeft(i int, pred string) []Mention {
 		}
 	}
 	return nil
+}
+
+// afterDeterminer reports whether the word at i follows a determiner,
+// over hyphenated modifiers: "the attack", "the pre-dawn attack".
+func (c *clause) afterDeterminer(i int) bool {
+	j := i - 1
+	for j > 0 && c.owner[j] < 0 && c.toks[j].Hyphen {
+		j--
+	}
+	if j < i-1 {
+		j-- // the first word of the compound
+	}
+	return determiners[c.word(j)]
+}
+
+// irrealis reports whether a modal of obligation stands between the
+// subject (ending at from) and the verb at i.
+func (c *clause) irrealis(i, from int) bool {
+	for k := max(from, i-4); k < i; k++ {
+		switch c.word(k) {
+		case "should", "must", "ought":
+			return true
+		}
+	}
+	return false
 }
 
 // modality looks between the subject (ending at from) and the verb at i
