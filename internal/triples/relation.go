@@ -375,7 +375,19 @@ func (c *clause) compound(t Trigger) []relation {
 	// "UN-backed ceasefire talks", "Rebel-Held Douma".
 	for k := t.End; k < len(c.toks) && k < t.End+3; k++ {
 		if m := c.owner[k]; m >= 0 {
-			return cross(agents, c.mentions[m:m+1], relation{predicate: t.Predicate, relStart: t.Start, relEnd: t.End, confidence: 0.85, rule: "compound"})
+			pred := t.Predicate
+			if pred == schema.Supports && c.mentions[m].Kind() == "agreement" {
+				pred = schema.Brokers // "UN-backed talks": the backer sponsors them
+			}
+			if !rangeFits(pred, c.mentions[m]) {
+				return nil
+			}
+			return cross(agents, c.mentions[m:m+1], relation{predicate: pred, relStart: t.Start, relEnd: t.End, confidence: 0.85, rule: "compound"})
+		}
+		if w := c.toks[k]; (t.Predicate == schema.Controls || t.Predicate == schema.Captures) && !w.IsCapitalized() && !skippable[w.Lower] {
+			// "rebel-held areas of X", "rebel-held eastern Aleppo": a part of
+			// the place, not the place.
+			return nil
 		}
 	}
 	return nil
@@ -547,8 +559,8 @@ func (c *clause) coordinated(k int, fits func(Mention) bool) []Mention {
 func (c *clause) objectRight(i int, pred string) []Mention {
 	for k := i; k < len(c.toks) && k < i+10; k++ {
 		w := c.word(k)
-		if boundaries[w] || w == "." || w == "," || w == "which" || w == "who" || w == "but" {
-			break
+		if boundaries[w] || w == "." || w == "," || w == "which" || w == "who" || w == "but" || speechVerbs[w] && c.owner[k] < 0 {
+			break // "... killed in the strike, said the Civil Defence": the speaker is no object
 		}
 		if m := c.owner[k]; m >= 0 {
 			mm := c.mentions[m]
@@ -640,9 +652,18 @@ func rangeFits(pred string, m Mention) bool {
 	case schema.Agreement:
 		return m.Kind() == "agreement"
 	case schema.Location:
+		if (pred == schema.Controls || pred == schema.Captures) && (m.Type == schema.Country || m.Type == schema.State) {
+			// Nobody in this war holds or takes a whole country: "rebel-held
+			// north Syria", "opposition-held areas in Syria" are parts of it.
+			return false
+		}
 		return m.Kind() == "location" || m.IsActor()
 	}
-	return m.IsActor() || m.Kind() == "location"
+	if pred == schema.Attacks || pred == schema.Targets {
+		return m.IsActor() || m.Kind() == "location" // an attack on a town
+	}
+	// Killing, talks, support, membership...: an actor, never where it happened.
+	return m.IsActor()
 }
 
 // cross makes one relation for each subject and object pair.
