@@ -125,6 +125,9 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 
 // Run runs kgbuild with args (without the program name).
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "eval" {
+		return runEval(ctx, args[1:], stdout, stderr)
+	}
 	c, err := parseFlags(args, stderr)
 	if errors.Is(err, pflag.ErrHelp) {
 		return nil

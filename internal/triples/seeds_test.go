@@ -182,7 +182,7 @@ func TestSeedFacts(t *testing.T) {
 			t.Log("wrong ", w)
 		}
 	}
-		// The floors are what the extractor reaches now, so that it cannot get
+	// The floors are what the extractor reaches now, so that it cannot get
 	// worse unnoticed; the target is 90% for both.
 	if recall < seedRecallFloor {
 		t.Errorf("recall %.1f%% fell below %.0f%%", 100*recall, 100*seedRecallFloor)

@@ -1,0 +1,515 @@
+package triples
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/conflictkg/kg/internal/triples/parse"
+)
+
+// Extraction is an open relation found in a parsed sentence, as clause
+// analysis over the dependency tree reads it (in the manner of ClausIE):
+// the words of the relation and of each argument, by token index, the
+// first argument being the subject. Parts need not be contiguous ("is
+// first mentioned").
+type Extraction struct {
+	Rel        []int
+	Implied    string // a relation the sentence implies without writing it: "is", "has"
+	Args       [][]int
+	Negated    bool    // the relation holds "not", "never", "n't"
+	Confidence float64 // 0..1
+	Kind       string  // verb, copula, appos, relcl, acl, poss, nmod
+}
+
+// Strings returns the relation and the arguments as text.
+func (e Extraction) Strings(words []string) (rel string, args []string) {
+	join := func(ix []int) string {
+		ws := make([]string, len(ix))
+		for i, k := range ix {
+			ws[i] = words[k]
+		}
+		return strings.Join(ws, " ")
+	}
+	for _, a := range e.Args {
+		args = append(args, join(a))
+	}
+	rel = join(e.Rel)
+	if e.Implied != "" {
+		rel = strings.TrimSpace(e.Implied + " " + rel)
+	}
+	return rel, args
+}
+
+// tree is a parsed sentence with each word's dependents.
+type tree struct {
+	*parse.Sentence
+	kids [][]int
+}
+
+func newTree(s *parse.Sentence) *tree {
+	t := &tree{Sentence: s, kids: make([][]int, len(s.Words))}
+	for i, h := range s.Heads {
+		if h >= 0 && h < len(s.Words) {
+			t.kids[h] = append(t.kids[h], i)
+		}
+	}
+	return t
+}
+
+// rel is the relation of word i to its head without its subtype:
+// "nsubj:pass" is "nsubj".
+func (t *tree) rel(i int) string {
+	r := t.Rels[i]
+	if k := strings.IndexByte(r, ':'); k >= 0 {
+		return r[:k]
+	}
+	return r
+}
+
+// kid returns the first dependent of i with relation r (full, or without
+// subtype when r has none), or -1.
+func (t *tree) kid(i int, rels ...string) int {
+	for _, k := range t.kids[i] {
+		for _, r := range rels {
+			if t.Rels[k] == r || !strings.Contains(r, ":") && t.rel(k) == r {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// subtree returns i and its descendants in word order, leaving out the
+// dependents for which skip is true (with their subtrees), and trimming
+// punctuation at both ends.
+func (t *tree) subtree(i int, skip func(k int) bool) []int {
+	var out []int
+	var walk func(int)
+	walk = func(n int) {
+		out = append(out, n)
+		for _, k := range t.kids[n] {
+			if skip == nil || !skip(k) {
+				walk(k)
+			}
+		}
+	}
+	walk(i)
+	slices.Sort(out)
+	for len(out) > 1 && t.UPOS[out[0]] == "PUNCT" {
+		out = out[1:]
+	}
+	for len(out) > 1 && t.UPOS[out[len(out)-1]] == "PUNCT" {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+// argSkip leaves out of an argument what makes other extractions: relative
+// clauses, appositions and bracketed asides.
+func (t *tree) argSkip(k int) bool {
+	switch t.Rels[k] {
+	case "acl:relcl", "appos", "parataxis", "dep":
+		return true
+	}
+	return false
+}
+
+// isNegation reports whether word k negates its head.
+func (t *tree) isNegation(k int) bool {
+	switch strings.ToLower(t.Words[k]) {
+	case "not", "n't", "never", "no":
+		return t.rel(k) == "advmod" || t.rel(k) == "det" || t.rel(k) == "neg"
+	}
+	return false
+}
+
+// OpenExtract returns the open relations of a parsed sentence: one per
+// clause (verbal or copular) and per subject and object conjunct, and
+// those that appositions, relative clauses, participles and possessives
+// imply. They come in sentence order of their relations.
+func OpenExtract(s *parse.Sentence) []Extraction {
+	if s == nil || len(s.Words) == 0 || len(s.Heads) != len(s.Words) || len(s.Rels) != len(s.Words) {
+		return nil
+	}
+	t := newTree(s)
+	var out []Extraction
+	for v := range s.Words {
+		switch {
+		case t.joined(v):
+			// part of its head's relation: "agreed to cease"
+		case t.isPredicate(v):
+			out = append(out, t.clause(v)...)
+		}
+		switch t.Rels[v] {
+		case "appos":
+			out = append(out, t.apposition(v)...)
+		case "nmod:poss":
+			out = append(out, t.possessive(v)...)
+		}
+	}
+	return out
+}
+
+// comment reports whether v is a verb of saying that comments on its
+// head's clause: "The truce holds, he said".
+func (t *tree) comment(v int) bool {
+	h := t.Heads[v]
+	if h < 0 || !speech[t.Lemmas[v]] || t.kid(v, "obj", "ccomp") >= 0 {
+		return false
+	}
+	return t.Rels[v] == "parataxis" || t.Rels[v] == "ccomp" && v > h && t.kid(v, "mark") < 0
+}
+
+// joined reports whether v is an open complement verb that joins its
+// head's relation: "agreed to cease", "had to be postponed".
+func (t *tree) joined(v int) bool {
+	h := t.Heads[v]
+	return t.Rels[v] == "xcomp" && t.UPOS[v] == "VERB" && h >= 0 && t.UPOS[h] == "VERB" && t.kid(v, "nsubj", "nsubj:pass") < 0
+}
+
+// isPredicate reports whether word v heads a clause: a verb, or a nominal
+// or adjective with a copula.
+func (t *tree) isPredicate(v int) bool {
+	switch t.UPOS[v] {
+	case "VERB":
+		return true
+	case "NOUN", "PROPN", "ADJ", "PRON", "NUM", "ADV":
+		return t.kid(v, "cop") >= 0
+	}
+	return false
+}
+
+// subject finds the subject of the clause headed by v: its own, that of
+// the verb it is coordinated with, the controller of an open complement,
+// or the noun a relative clause or participle modifies. It reports the
+// subject's head and whether it is passive.
+func (t *tree) subject(v int) (head int, passive bool, how string) {
+	for range 8 { // follow conj and xcomp chains, but not forever
+		if s := t.kid(v, "nsubj", "csubj"); s >= 0 {
+			return s, strings.HasSuffix(t.Rels[s], ":pass"), ""
+		}
+		if s := t.kid(v, "nsubj:pass", "csubj:pass"); s >= 0 {
+			return s, true, ""
+		}
+		h := t.Heads[v]
+		if h < 0 {
+			return -1, false, ""
+		}
+		switch t.Rels[v] {
+		case "conj":
+			if t.isPredicate(h) {
+				v = h
+				continue
+			}
+			return -1, false, ""
+		case "xcomp":
+			// "agreed to cease operations": the object of "persuaded X to"
+			// controls it, else the subject.
+			if o := t.kid(h, "obj"); o >= 0 && o < v {
+				return o, false, "control"
+			}
+			v = h
+			continue
+		case "acl:relcl":
+			return h, false, "relcl"
+		case "acl":
+			return h, t.XPOS[v] == "VBN", "acl"
+		case "advcl":
+			if t.XPOS[v] == "VBG" || t.XPOS[v] == "VBN" {
+				v = h // "Having returned ..., they gained": the main clause's subject
+				continue
+			}
+		}
+		return -1, false, ""
+	}
+	return -1, false, ""
+}
+
+// clause extracts from the clause headed by v.
+func (t *tree) clause(v int) []Extraction {
+	subj, _, how := t.subject(v)
+	if subj < 0 {
+		return nil
+	}
+	subj = t.antecedent(subj)
+	arg1 := t.subtree(subj, func(k int) bool { return t.argSkip(k) || k == v || t.Heads[k] == subj && t.Rels[k] == "case" })
+
+	rel := []int{}
+	neg := false
+	cop := t.kid(v, "cop")
+	for _, k := range t.kids[v] {
+		switch {
+		case k > v && cop < 0:
+			continue
+		case t.rel(k) == "aux" || t.Rels[k] == "cop":
+			rel = append(rel, k)
+		case t.isNegation(k):
+			rel = append(rel, k)
+			neg = true
+		case t.rel(k) == "advmod" && k < v && k > subj && len(t.kids[k]) == 0:
+			rel = append(rel, k) // "often refers", "is first mentioned"
+		}
+	}
+	var args [][]int
+	if cop >= 0 {
+		// Copular clause: "X is one of the largest groups", "X is in Y".
+		pred := t.subtree(v, func(k int) bool {
+			return t.argSkip(k) || k == subj || t.Rels[k] == "cop" || t.rel(k) == "aux" || t.isNegation(k) ||
+				t.rel(k) == "nsubj" || t.rel(k) == "csubj" || t.Rels[k] == "punct" || t.rel(k) == "conj" || t.Rels[k] == "cc" ||
+				t.rel(k) == "advcl" || t.rel(k) == "obl" || t.Rels[k] == "mark" || t.rel(k) == "advmod" && k < v
+		})
+		if c := t.kid(v, "case"); c >= 0 && c < v {
+			rel = append(rel, c) // "is in"
+			pred = slices.DeleteFunc(pred, func(k int) bool { return k == c })
+		}
+		args = append(args, pred)
+		for _, k := range t.kids[v] {
+			if t.rel(k) == "obl" {
+				args = append(args, t.subtree(k, t.argSkip))
+			}
+		}
+		slices.Sort(rel)
+		return t.conjuncts(Extraction{Rel: rel, Args: append([][]int{arg1}, args...), Negated: neg, Confidence: 0.8, Kind: "copula"}, subj)
+	}
+
+	rel = append(rel, v)
+	var objs, obls, others []int
+	for _, k := range t.kids[v] {
+		switch t.Rels[k] {
+		case "compound:prt":
+			rel = append(rel, k)
+		case "obj", "iobj", "ccomp", "xcomp":
+			if !t.comment(k) {
+				objs = append(objs, k)
+			}
+		case "obl", "obl:tmod", "obl:npmod", "obl:agent":
+			obls = append(obls, k)
+		case "nsubj:pass", "nsubj", "csubj":
+		case "advmod":
+			if k > v && t.isTimeOrPlace(k) {
+				others = append(others, k)
+			}
+		}
+	}
+	kind := "verb"
+	if how == "relcl" || how == "acl" {
+		kind = how
+	}
+	// An open complement joins the relation: "agreed to cease military
+	// operations" -> (X, agreed to cease, military operations).
+	if x := t.kid(v, "xcomp"); x >= 0 && t.joined(x) {
+		for _, k := range t.kids[x] {
+			if t.Rels[k] == "mark" || t.rel(k) == "aux" || t.isNegation(k) {
+				rel = append(rel, k)
+			}
+		}
+		rel = append(rel, x)
+		objs = slices.DeleteFunc(objs, func(k int) bool { return k == x })
+		for _, k := range t.kids[x] {
+			switch t.Rels[k] {
+			case "obj", "iobj", "ccomp":
+				if !t.comment(k) {
+					objs = append(objs, k)
+				}
+			case "obl", "obl:tmod", "obl:npmod", "obl:agent":
+				obls = append(obls, k)
+			case "compound:prt":
+				rel = append(rel, k)
+			}
+		}
+	}
+	// With no object, the first prepositional argument's preposition joins
+	// the relation: "taught at X", "switched over to Merck".
+	if len(objs) == 0 && len(obls) > 0 {
+		first := slices.Min(obls)
+		if c := t.kid(first, "case"); c >= 0 && first > v {
+			rel = append(rel, c)
+			objs = append(objs, first)
+			obls = slices.DeleteFunc(obls, func(k int) bool { return k == first })
+		}
+	}
+	if len(objs) == 0 && t.comment(v) {
+		// "The truce holds, he said": what was said is the clause commented on.
+		h := t.Heads[v]
+		for t.joined(h) {
+			h = t.Heads[h]
+		}
+		said := t.subtree(h, func(k int) bool { return k == v })
+		slices.Sort(rel)
+		return []Extraction{{Rel: rel, Args: [][]int{arg1, said}, Negated: neg, Confidence: 0.85, Kind: kind}}
+	}
+	if len(objs) == 0 && len(obls) == 0 && len(others) == 0 {
+		// An intransitive clause: CaRB keeps them with the subject alone.
+		slices.Sort(rel)
+		return t.conjuncts(Extraction{Rel: rel, Args: [][]int{arg1}, Negated: neg, Confidence: 0.6, Kind: kind}, subj)
+	}
+	slices.Sort(rel)
+	inRel := func(k int) bool { return slices.Contains(rel, k) }
+	for _, o := range objs {
+		if a := t.antecedent(o); a != o {
+			// "a match which Keibler lost" -> (Keibler, lost, a match)
+			args = append(args, t.subtree(a, func(k int) bool { return t.argSkip(k) || k == v }))
+			continue
+		}
+		args = append(args, t.subtree(o, func(k int) bool { return t.argSkip(k) || inRel(k) }))
+	}
+	for _, o := range append(obls, others...) {
+		args = append(args, t.subtree(o, func(k int) bool { return t.argSkip(k) || inRel(k) }))
+	}
+	if len(objs) == 0 {
+		args = slices.DeleteFunc(args, func(a []int) bool { return len(a) == 0 })
+	}
+	return t.conjuncts(Extraction{Rel: rel, Args: append([][]int{arg1}, args...), Negated: neg, Confidence: 0.9, Kind: kind}, subj)
+}
+
+// conjuncts splits an extraction on coordinated subjects and on the
+// coordinated heads of its second argument: "Rebels and IS agreed" gives
+// one extraction for each.
+func (t *tree) conjuncts(e Extraction, subj int) []Extraction {
+	out := []Extraction{e}
+	split := func(arg int) {
+		a := e.Args[arg]
+		if len(a) == 0 {
+			return
+		}
+		head := t.headOf(a)
+		var conj []int
+		for _, k := range t.kids[head] {
+			if t.Rels[k] == "conj" && slices.Contains(a, k) {
+				conj = append(conj, k)
+			}
+		}
+		if len(conj) == 0 {
+			return
+		}
+		parts := [][]int{}
+		others := map[int]bool{}
+		for _, c := range conj {
+			for _, k := range t.subtree(c, nil) {
+				others[k] = true
+			}
+		}
+		var first []int
+		for _, k := range a {
+			if !others[k] && !(t.Rels[k] == "cc" && t.Heads[k] >= 0 && others[t.Heads[k]]) && !(t.Rels[k] == "punct" && t.Heads[k] >= 0 && others[t.Heads[k]]) {
+				first = append(first, k)
+			}
+		}
+		parts = append(parts, trimPunct(t, first))
+		// Modifiers left of the first conjunct that the others lack are
+		// shared: "Nissan 's morale and image" -> "Nissan 's image".
+		var shared []int
+		for _, k := range t.kids[head] {
+			if k < head && (t.Rels[k] == "det" || t.Rels[k] == "nmod:poss" || t.Rels[k] == "det:poss") {
+				shared = append(shared, t.subtree(k, nil)...)
+			}
+		}
+		for _, c := range conj {
+			p := t.subtree(c, func(k int) bool { return t.Rels[k] == "cc" || t.argSkip(k) })
+			if t.kid(c, "det", "nmod:poss") < 0 && t.UPOS[c] != "PROPN" {
+				p = append(slices.Clone(shared), p...)
+				slices.Sort(p)
+			}
+			parts = append(parts, p)
+		}
+		var next []Extraction
+		for _, x := range out {
+			for _, p := range parts {
+				y := x
+				y.Args = slices.Clone(x.Args)
+				y.Args[arg] = p
+				y.Confidence = x.Confidence * 0.95
+				next = append(next, y)
+			}
+		}
+		out = next
+	}
+	split(0)
+	if len(e.Args) > 1 {
+		split(1)
+	}
+	return out
+}
+
+// headOf returns the word of span a whose head lies outside it.
+func (t *tree) headOf(a []int) int {
+	for _, k := range a {
+		if h := t.Heads[k]; h < 0 || !slices.Contains(a, h) {
+			return k
+		}
+	}
+	return a[0]
+}
+
+func trimPunct(t *tree, a []int) []int {
+	for len(a) > 1 && t.UPOS[a[0]] == "PUNCT" {
+		a = a[1:]
+	}
+	for len(a) > 1 && t.UPOS[a[len(a)-1]] == "PUNCT" {
+		a = a[:len(a)-1]
+	}
+	return a
+}
+
+// apposition: "Mohammed Alloush, head of the political office" -> (Mohammed
+// Alloush, is, head of the political office).
+func (t *tree) apposition(a int) []Extraction {
+	h := t.Heads[a]
+	if h < 0 {
+		return nil
+	}
+	np := t.subtree(h, func(k int) bool {
+		return k == a || t.argSkip(k) || t.Rels[k] == "punct" && k > h || t.Heads[k] == h && t.Rels[k] == "case"
+	})
+	ap := t.subtree(a, t.argSkip)
+	return []Extraction{{Implied: "is", Args: [][]int{np, ap}, Confidence: 0.7, Kind: "appos"}}
+}
+
+// possessive: "the RSNO's base" -> (the RSNO, has, base).
+func (t *tree) possessive(p int) []Extraction {
+	h := t.Heads[p]
+	if h < 0 || t.UPOS[p] == "PRON" {
+		return nil
+	}
+	owner := t.subtree(p, func(k int) bool { return t.Rels[k] == "case" || t.argSkip(k) })
+	owned := t.subtree(h, func(k int) bool {
+		return k == p || t.Heads[k] == h && (t.rel(k) == "det" || t.rel(k) == "acl" || t.rel(k) == "nmod" || t.rel(k) == "conj" || t.rel(k) == "cc") || t.argSkip(k)
+	})
+	return []Extraction{{Implied: "has", Args: [][]int{owner, owned}, Confidence: 0.5, Kind: "poss"}}
+}
+
+func (t *tree) isTimeOrPlace(k int) bool {
+	switch strings.ToLower(t.Words[k]) {
+	case "here", "there", "today", "yesterday", "tomorrow", "now", "then", "later", "earlier", "recently", "soon", "abroad", "home", "again", "ago":
+		return true
+	}
+	return false
+}
+
+// antecedent returns, for a relative pronoun, the noun its relative clause
+// modifies ("a man who left": who -> man); otherwise k itself.
+func (t *tree) antecedent(k int) int {
+	if !isRelativePronoun(t.Words[k]) {
+		return k
+	}
+	if h := t.Heads[k]; h >= 0 {
+		for h >= 0 && t.Rels[h] == "conj" {
+			h = t.Heads[h]
+		}
+		if h >= 0 && t.Rels[h] == "acl:relcl" && t.Heads[h] >= 0 {
+			return t.Heads[h]
+		}
+	}
+	return k
+}
+
+// speech are verbs of saying, by lemma.
+var speech = map[string]bool{"say": true, "tell": true, "add": true, "state": true, "announce": true, "claim": true, "report": true, "note": true, "explain": true, "write": true}
+
+func isRelativePronoun(w string) bool {
+	switch strings.ToLower(w) {
+	case "who", "which", "that", "whom":
+		return true
+	}
+	return false
+}

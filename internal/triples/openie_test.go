@@ -1,0 +1,79 @@
+package triples
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/conflictkg/kg/internal/triples/parse"
+)
+
+// Each clause form gives the extraction a reader would write down; the
+// test looks for it among all those of the sentence, in binary form as
+// CaRB scores it (arguments after the first joined), so that where the
+// parser attaches a prepositional phrase does not matter.
+func TestOpenExtract(t *testing.T) {
+	tests := []struct {
+		name, sentence string
+		want           string // "relation | arg1 | arg2 ..." with negation as "not"
+	}{
+		{"active with preposition", "Rebels agreed to a truce with the Islamic State .", "agreed to | Rebels | a truce with the Islamic State"},
+		{"passive with agent", "Douma was bombed by war planes on Friday .", "was bombed by | Douma | war planes on Friday"},
+		{"negation", "Jaish al-Islam did not sign the agreement .", "not: did not sign | Jaish al-Islam | the agreement"},
+		{"open complement", "The rebels agreed to cease military operations .", "agreed to cease | The rebels | military operations"},
+		{"coordinated objects", "Russia backs the government and the militias .", "backs | Russia | the militias"},
+		{"coordinated verbs", "The group shelled Damascus and attacked the airport .", "attacked | The group | the airport"},
+		{"relative clause", "Jaish al-Islam , which controls Douma , denied the reports .", "controls | Jaish al-Islam | Douma"},
+		{"apposition", "Mohammed Alloush , the head of the political office , spoke .", "is | Mohammed Alloush | the head of the political office"},
+		{"participle", "They welcomed a truce brokered by Russia .", "brokered by | a truce | Russia"},
+		{"copula", "Jaish al-Islam is one of the largest rebel groups .", "is | Jaish al-Islam | one of the largest rebel groups"},
+		{"speech after the clause", "The truce holds , the Observatory said .", "said | the Observatory | The truce holds"},
+	}
+	m := parse.Default()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			words := strings.Fields(tt.sentence)
+			var got []string
+			for _, e := range OpenExtract(m.Parse(words)) {
+				rel, args := e.Strings(words)
+				s := rel + " | " + args[0]
+				if len(args) > 1 {
+					s += " | " + strings.Join(args[1:], " ")
+				}
+				if e.Negated {
+					s = "not: " + s
+				}
+				if s == tt.want {
+					return
+				}
+				got = append(got, s)
+			}
+			t.Errorf("%q: no %q among\n%s", tt.sentence, tt.want, strings.Join(got, "\n"))
+		})
+	}
+}
+
+func TestOpenExtractSurvives(t *testing.T) {
+	m := parse.Default()
+	for _, s := range []string{"", ".", "and and and", strings.Repeat("the group said ", 300), "\xff\xfe which who that"} {
+		words := strings.Fields(s)
+		for _, e := range OpenExtract(m.Parse(words)) {
+			e.Strings(words)
+		}
+	}
+	if got := OpenExtract(nil); got != nil {
+		t.Errorf("OpenExtract(nil) = %v", got)
+	}
+}
+
+func ExampleOpenExtract() {
+	words := strings.Fields("A truce brokered by the US and Russia took effect in Daraa .")
+	for _, e := range OpenExtract(parse.Default().Parse(words)) {
+		rel, args := e.Strings(words)
+		fmt.Printf("%s: %s | %s\n", e.Kind, rel, strings.Join(args, " | "))
+	}
+	// Output:
+	// acl: brokered by | A truce | the US
+	// acl: brokered by | A truce | Russia
+	// verb: took | A truce brokered by the US and Russia | effect | in Daraa
+}
