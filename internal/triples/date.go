@@ -16,11 +16,13 @@ const maxDateLen = 200
 // 1900–2100.
 //
 // Leading and trailing space is ignored, and so is a leading label ending in
-// a colon ("Published:"). ParseDate accepts:
+// a colon ("Published:") or a usual one without ("Published", "Date of
+// publication", "تم النشر بتاريخ"). ParseDate accepts:
 //
 //	2017-04-05, 2017/04/05            year first, then month and day
 //	2017-04-05T19:47:31+03:00         RFC 3339 and other ISO 8601 date-times
 //	4/5/2017, 04/05/2017              month first, as in the US (5 April)
+//	5-4-2017, 05.04.2017              day first, as elsewhere (5 April)
 //	5 April 2017, 05 Apr, 2017        day, month name, year
 //	April 5, 2017, Apr 5th 2017       month name, day, year
 //	Wed 05 Apr 2017                   any of these after a day name
@@ -169,14 +171,25 @@ func (p *dateScanner) word() string {
 	return p.s[start:p.i]
 }
 
-// skipLabel skips a leading label such as "Published:" or "Last updated:":
-// letters and spaces up to a colon.
+// dateLabels may introduce a date without a colon, as in "Published
+// February 23 2015" and "Date of publication 7 July 2016"; the longest
+// first.
+var dateLabels = []string{"date of publication", "last updated on", "published on", "updated on", "posted on", "last updated", "published", "updated", "posted", "تم النشر بتاريخ", "نشر بتاريخ", "نشر في"}
+
+// skipLabel skips a leading label such as "Published:" or "Last updated:"
+// (letters and spaces up to a colon), or one of dateLabels.
 func (p *dateScanner) skipLabel() {
+	for _, l := range dateLabels {
+		if strings.HasPrefix(p.s, l) && len(p.s) > len(l) && (p.s[len(l)] == ' ' || p.s[len(l)] == ':') {
+			p.i = len(l)
+			break
+		}
+	}
 	colon := strings.IndexByte(p.s, ':')
 	if colon <= 0 {
 		return
 	}
-	for _, r := range p.s[:colon] {
+	for _, r := range p.s[p.i:colon] {
 		if r != ' ' && !unicode.IsLetter(r) {
 			return
 		}
@@ -282,6 +295,19 @@ func (p *dateScanner) date() (y, m, d int, ok bool) {
 		d, nd := p.number()
 		return y, m, d, nd >= 1 && nd <= 2
 	case na >= 1 && na <= 2:
+		if p.i+1 < len(p.s) && (p.s[p.i] == '-' || p.s[p.i] == '.') && p.s[p.i+1] >= '0' && p.s[p.i+1] <= '9' {
+			// 5-4-2017, 05.04.2017: day first, as outside the US
+			sep := p.s[p.i]
+			p.i++
+			d = a
+			m, nm := p.number()
+			if nm < 1 || nm > 2 || p.i >= len(p.s) || p.s[p.i] != sep {
+				return 0, 0, 0, false
+			}
+			p.i++
+			y, ny := p.number()
+			return y, m, d, ny == 4
+		}
 		if p.i < len(p.s) && p.s[p.i] == '/' {
 			// 4/5/2017: month first
 			p.i++

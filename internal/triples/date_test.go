@@ -31,6 +31,17 @@ func TestParseDate(t *testing.T) {
 		{"8/21/2013", "2013-08-21"},
 		{"31/12/2016", ""},
 
+		// Day first with a dash or a dot, as in Europe and the Middle East.
+		{"15-09-2013", "2013-09-15"},
+		{"2-9-2013", "2013-09-02"},
+		{"24.08.2013", "2013-08-24"},
+		{"29.02.2016", "2016-02-29"},
+		{"29.02.2015", ""},
+		{"24.08.13", ""},
+		{"13-13-2013", ""},
+		{"24.08-2013", ""},
+		{"24-08", ""},
+
 		// Month names.
 		{"04 March, 2016", "2016-03-04"},
 		{"4 March 2016", "2016-03-04"},
@@ -44,6 +55,14 @@ func TestParseDate(t *testing.T) {
 		{"Sun, April 08, 2018", "2018-04-08"},
 		{"Published: Sun, April 08, 2018", "2018-04-08"},
 		{"Last updated: 8 April 2018", "2018-04-08"},
+		{"Published February 23 2015", "2015-02-23"},
+		{"Date of publication 7 July 2016", "2016-07-07"},
+		{"Published on: 5 April 2017", "2017-04-05"},
+		{"Updated 5 April 2017 10:00 GMT", "2017-04-05"},
+		{"Posted on 24.08.2013", "2013-08-24"},
+		{"Publishedx 5 April 2017", ""},
+		{"Published", ""},
+		{"Published on", ""},
 		{"Wed 05 Apr 2017", "2017-04-05"},
 		{"Wednesday, 5 April 2017", "2017-04-05"},
 		{"Wed, 05 Apr 2017 10:11:12 GMT", "2017-04-05"},

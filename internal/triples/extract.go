@@ -33,7 +33,15 @@ type Fact struct {
 	Source     *Mention // who the sentence says asserts it ("according to SANA", "the Observatory said"); nil when the article asserts it
 	Confidence float64  // 0..1
 	Rule       string   // the extraction rule: active, passive, compound, nominal, with +coref, +hedged, +denied
-	Date       time.Time
+
+	// Date is when the event happened: the date of the time expression of
+	// the fact's clause ("denied on Friday"), else the publication date
+	// (when it was reported), else zero. See [FindDates]. Relative
+	// expressions are resolved against the date the text gives, if it
+	// does, as it dates what the text says; else against Document.Date.
+	Date          time.Time
+	DatePrecision Precision // DateDay, DateMonth or DateYear; DateNone when Date is zero
+	DateText      string    // the time expression ("on Friday"); empty when Date is the publication date
 }
 
 // ExtractError is a failure to extract from one article. The article is
@@ -151,14 +159,17 @@ func (x *Extractor) Extract(a *Article) (doc *Document, err error) {
 		if !strings.HasSuffix(strings.TrimRight(s.Text, ` "'”’)`), "?") {
 			rs = cl.relations() // a question asserts nothing
 		}
+		dates := sentenceDates{toks: s.Tokens, pub: doc.Date, anchor: c.date}
 		for _, r := range rs {
+			date, prec, dateText := dates.of(r)
 			doc.Facts = append(doc.Facts, Fact{
 				Sentence: i, Subject: r.subj, Object: r.obj, Predicate: r.predicate,
 				Relation: spanText(s.Tokens, r.relStart, r.relEnd),
 				SubjSpan: tokenSpan(s.Tokens, r.subj), ObjSpan: tokenSpan(s.Tokens, r.obj),
 				RelSpan: Span{s.Tokens[r.relStart].Start, s.Tokens[r.relEnd-1].End},
 				Negated: r.negated, Hedged: r.hedged, Source: r.source,
-				Confidence: round2(r.confidence), Rule: r.rule, Date: doc.Date,
+				Confidence: round2(r.confidence), Rule: r.rule,
+				Date: date, DatePrecision: prec, DateText: dateText,
 			})
 		}
 		ctx.note(ms)

@@ -171,7 +171,7 @@ func (n IRIs) Quads(doc *Document) []quad.Quad {
 		add(fn, full(schema.End), intLit(max(f.SubjSpan.End, f.ObjSpan.End, f.RelSpan.End)), s)
 		add(fn, full(schema.Rule), quad.String(f.Rule), s)
 		if !f.Date.IsZero() {
-			add(fn, full(schema.Date), typed(f.Date.Format("2006-01-02"), xsdDate), s)
+			add(fn, full(schema.Date), dateLiteral(f.Date, f.DatePrecision), s)
 		}
 	}
 	SortQuads(qs)
