@@ -45,6 +45,9 @@
 //	--csv-id, --csv-title, --csv-text, --csv-source, --csv-date, --csv-url NAME
 //	                   CSV columns (defaults fit the FA-KES corpus: unit_id,
 //	                   article_title, article_content, source, date, url)
+//	-j, --jobs N       extract N articles at a time (default 0: one per CPU); reading
+//	                   and loading keep the input order, so output, problems, exit
+//	                   code and store are the same for any N
 //	-q, --quiet        no summary
 //
 // Examples:

@@ -11,8 +11,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/cayleygraph/quad"
@@ -40,6 +42,7 @@ type config struct {
 	lines   bool
 	remove  []string
 	quiet   bool
+	jobs    int
 	csv     triples.CSVColumns
 	inputs  []string
 	fmtFlag triples.Format
@@ -84,6 +87,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.BoolVar(&c.actors, "actors", false, "write a table of the actors found (mentions, type, gazetteer or new, spellings) instead of loading them")
 	fs.IntVar(&c.top, "top", 50, "with --actors: list the `N` most mentioned (0: all)")
 	fs.StringArrayVar(&c.remove, "remove", nil, "remove the article with this `ID` (repeatable)")
+	fs.IntVarP(&c.jobs, "jobs", "j", 0, "extract `N` articles at a time (0, the default: one per CPU); the output is the same for any N")
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print no summary")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
@@ -105,6 +109,12 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	}
 	if !strings.HasPrefix(c.base, "http://") && !strings.HasPrefix(c.base, "https://") && !strings.HasPrefix(c.base, "urn:") {
 		return nil, fmt.Errorf("--base %q: want an absolute IRI such as %s", c.base, schema.DefaultBase)
+	}
+	switch {
+	case c.jobs < 0:
+		return nil, fmt.Errorf("--jobs %d: want a number of goroutines, or 0 for one per CPU", c.jobs)
+	case c.jobs == 0:
+		c.jobs = runtime.NumCPU()
 	}
 	if len(c.inputs) == 0 && len(c.remove) == 0 {
 		return nil, errors.New("no input: name files, directories or - (see kgbuild --help)")
@@ -153,13 +163,14 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
-	for _, in := range c.inputs {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := b.input(ctx, in); err != nil {
-			return err
-		}
+	src := &source{cfg: c}
+	if c.jobs == 1 {
+		err = b.sequential(ctx, src)
+	} else {
+		err = b.parallel(ctx, src, c.jobs)
+	}
+	if err != nil {
+		return err
 	}
 	if c.actors {
 		if err := b.report.write(stdout, c.top, map[string]bool{"actor": true}); err != nil {
@@ -173,7 +184,9 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// build carries one run's state.
+// build carries one run's state. Only the goroutine that calls Run
+// touches it: in a parallel build the reader and the extractors hand it
+// items (see [build.parallel]).
 type build struct {
 	cfg            *config
 	stdout, stderr io.Writer
@@ -184,8 +197,6 @@ type build struct {
 	start          time.Time
 	progress       bool
 	lastProgress   time.Time
-
-	seen map[string]seenArticle // article id -> where this run first read it
 
 	articles, unchanged, duplicates, sentences, facts, added, removed, problems int
 }
@@ -198,128 +209,112 @@ func (b *build) problem(err error) {
 	fmt.Fprintln(b.stderr, err)
 }
 
-// input reads one command-line argument: a file, a directory or "-".
-func (b *build) input(ctx context.Context, in string) error {
-	if in == "-" {
-		f := b.cfg.fmtFlag
-		if f == "" {
-			f = triples.Text
-		}
-		b.read(ctx, stdin, "-", f)
-		return ctx.Err()
+// item is one step of a build, in input order: an article to extract and
+// load, an article read before, or a problem with the input.
+type item struct {
+	a    *triples.Article // nil unless there is something to extract
+	hash string           // a's content hash
+	dup  bool             // the same article again, with the same text: only counted
+	err  error            // a problem with the input, or the extraction's error
+
+	doc  *triples.Document
+	done chan struct{} // in a parallel build, closed once doc and err are set
+}
+
+// extract runs the extractor over the item's article, if it has one.
+func (it *item) extract(x *triples.Extractor) {
+	if it.a != nil && it.err == nil {
+		it.doc, it.err = x.Extract(it.a)
 	}
-	fi, err := os.Stat(in)
-	if err != nil {
-		b.problem(fmt.Errorf("%s: %v", in, pathErr(err)))
-		return nil
+}
+
+// sequential builds one article at a time: read, extract, load.
+func (b *build) sequential(ctx context.Context, src *source) error {
+	src.emit = func(it *item) {
+		it.extract(b.x)
+		b.load(ctx, it)
 	}
-	if !fi.IsDir() {
-		b.file(ctx, in, true)
-		return ctx.Err()
-	}
-	var files []string
-	err = filepath.WalkDir(in, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			b.problem(fmt.Errorf("%s: %v", p, pathErr(err)))
-			return nil
-		}
-		if strings.HasPrefix(d.Name(), ".") && p != in {
-			if d.IsDir() {
-				return filepath.SkipDir
+	return src.run(ctx)
+}
+
+// parallel builds with n extracting goroutines. One goroutine reads the
+// inputs and sends each item to the loader (this goroutine) through order
+// and, if it has an article, to the extractors through work; the loader
+// takes the items in the order they were read and waits for each to be
+// extracted. Everything the user sees — output, problems, counts, the
+// store — is therefore decided in input order, as in a sequential build,
+// and at most 2n+2 articles are in memory whatever the size of the input
+// (like cmd/gofmt's sequencer). Cancelling ctx stops the reader, and the
+// extractors once their current article is done; parallel returns after
+// all of them have.
+func (b *build) parallel(ctx context.Context, src *source, n int) error {
+	ctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	defer func() {
+		cancel()
+		wg.Wait()
+	}()
+	order := make(chan *item, 2*n)
+	work := make(chan *item)
+	var readErr error // set before order is closed
+	wg.Add(1 + n)
+	go func() {
+		defer wg.Done()
+		defer close(order)
+		defer close(work)
+		src.emit = func(it *item) {
+			if it.a != nil {
+				it.done = make(chan struct{})
 			}
-			return nil
-		}
-		if d.IsDir() {
-			return nil
-		}
-		if b.cfg.fmtFlag == "" {
-			if _, err := triples.FormatOf(p); err != nil {
-				return nil // not an article file: README.md, images
+			select {
+			case order <- it:
+			case <-ctx.Done():
+				return // the loader has stopped waiting
+			}
+			if it.done != nil {
+				select {
+				case work <- it:
+				case <-ctx.Done():
+				}
 			}
 		}
-		files = append(files, p)
-		return nil
-	})
-	if err != nil {
-		return err
+		readErr = src.run(ctx)
+	}()
+	x := b.x // all the extractors touch of b
+	for range n {
+		go func() {
+			defer wg.Done()
+			for it := range work {
+				it.extract(x)
+				close(it.done)
+			}
+		}()
 	}
-	sort.Strings(files)
-	for _, f := range files {
-		if err := ctx.Err(); err != nil {
-			return err
+	for it := range order {
+		if it.done != nil {
+			select {
+			case <-it.done:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
 		}
-		b.file(ctx, f, false)
+		b.load(ctx, it)
 	}
-	return nil
+	return readErr
 }
 
-// pathErr drops the path that os errors repeat.
-func pathErr(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
-func (b *build) file(ctx context.Context, path string, named bool) {
-	f := b.cfg.fmtFlag
-	if f == "" {
-		var err error
-		if f, err = triples.FormatOf(path); err != nil {
-			b.problem(fmt.Errorf("%s: %v (pass --format)", path, err))
-			return
-		}
-	}
-	r, err := os.Open(path)
-	if err != nil {
-		b.problem(fmt.Errorf("%s: %v", path, pathErr(err)))
+// load reports an item's problem, or counts its article and loads its
+// facts, or writes them on a dry run.
+func (b *build) load(ctx context.Context, it *item) {
+	switch {
+	case it.dup:
+		b.duplicates++ // the same article twice: nothing to do
+		return
+	case it.err != nil:
+		b.problem(it.err)
 		return
 	}
-	defer r.Close()
-	b.read(ctx, r, path, f)
-}
-
-func (b *build) read(ctx context.Context, r io.Reader, path string, f triples.Format) {
-	ar := triples.NewArticleReader(r, f, triples.ReadOptions{Path: path, Lines: b.cfg.lines, CSV: b.cfg.csv})
-	for ctx.Err() == nil {
-		a, err := ar.ReadArticle()
-		if err == io.EOF {
-			return
-		}
-		var pe *triples.ParseError
-		if errors.As(err, &pe) {
-			b.problem(err)
-			continue
-		}
-		if err != nil {
-			b.problem(fmt.Errorf("%s: %v", path, pathErr(err)))
-			return
-		}
-		b.article(ctx, a)
-	}
-}
-
-// article extracts one article and loads it, or writes its facts on a dry run.
-func (b *build) article(ctx context.Context, a *triples.Article) {
-	hash := a.ContentHash()
-	if first, ok := b.seen[a.ID]; ok {
-		if first.hash == hash {
-			b.duplicates++ // the same article twice: nothing to do
-			return
-		}
-		b.problem(fmt.Errorf("%s: article id %s was already read at %s, with another text; skipped (give articles unique ids)", a.Origin, a.ID, first.origin))
-		return
-	}
-	if b.seen == nil {
-		b.seen = map[string]seenArticle{}
-	}
-	b.seen[a.ID] = seenArticle{a.Origin, hash}
-	doc, err := b.x.Extract(a)
-	if err != nil {
-		b.problem(err)
-		return
-	}
+	doc, a := it.doc, it.a
 	b.articles++
 	b.sentences += len(doc.Sentences)
 	b.facts += len(doc.Facts)
@@ -340,7 +335,7 @@ func (b *build) article(ctx context.Context, a *triples.Article) {
 		b.problem(fmt.Errorf("%s: %v", a.Origin, err))
 		return
 	}
-	if old == hash {
+	if old == it.hash {
 		b.unchanged++
 		return
 	}
@@ -351,6 +346,155 @@ func (b *build) article(ctx context.Context, a *triples.Article) {
 	}
 	b.added += added
 	b.removed += removed
+}
+
+// source reads the inputs in order and hands emit an item for each
+// article and each problem. In a parallel build it runs on a goroutine of
+// its own and shares nothing with the loader but the items.
+type source struct {
+	cfg  *config
+	emit func(*item)
+	seen map[string]seenArticle // article id -> where this run first read it
+}
+
+func (s *source) problem(err error) { s.emit(&item{err: err}) }
+
+// run reads every input. It returns only ctx's error or one that ends the build.
+func (s *source) run(ctx context.Context) error {
+	for _, in := range s.cfg.inputs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := s.input(ctx, in); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// input reads one command-line argument: a file, a directory or "-".
+func (s *source) input(ctx context.Context, in string) error {
+	if in == "-" {
+		f := s.cfg.fmtFlag
+		if f == "" {
+			f = triples.Text
+		}
+		s.read(ctx, stdin, "-", f)
+		return ctx.Err()
+	}
+	fi, err := os.Stat(in)
+	if err != nil {
+		s.problem(fmt.Errorf("%s: %v", in, pathErr(err)))
+		return nil
+	}
+	if !fi.IsDir() {
+		s.file(ctx, in)
+		return ctx.Err()
+	}
+	var files []string
+	err = filepath.WalkDir(in, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			s.problem(fmt.Errorf("%s: %v", p, pathErr(err)))
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") && p != in {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if s.cfg.fmtFlag == "" {
+			if _, err := triples.FormatOf(p); err != nil {
+				return nil // not an article file: README.md, images
+			}
+		}
+		files = append(files, p)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		s.file(ctx, f)
+	}
+	return nil
+}
+
+// pathErr drops the path that os errors repeat.
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func (s *source) file(ctx context.Context, path string) {
+	f := s.cfg.fmtFlag
+	if f == "" {
+		var err error
+		if f, err = triples.FormatOf(path); err != nil {
+			s.problem(fmt.Errorf("%s: %v (pass --format)", path, err))
+			return
+		}
+	}
+	r, err := os.Open(path)
+	if err != nil {
+		s.problem(fmt.Errorf("%s: %v", path, pathErr(err)))
+		return
+	}
+	defer r.Close()
+	s.read(ctx, r, path, f)
+}
+
+func (s *source) read(ctx context.Context, r io.Reader, path string, f triples.Format) {
+	ar := triples.NewArticleReader(r, f, triples.ReadOptions{Path: path, Lines: s.cfg.lines, CSV: s.cfg.csv})
+	for ctx.Err() == nil {
+		a, err := ar.ReadArticle()
+		if err == io.EOF {
+			return
+		}
+		var pe *triples.ParseError
+		if errors.As(err, &pe) {
+			s.problem(err)
+			continue
+		}
+		if err != nil {
+			s.problem(fmt.Errorf("%s: %v", path, pathErr(err)))
+			return
+		}
+		s.article(a)
+	}
+}
+
+// article emits a, unless this run has read its id before: the same
+// article again is only counted, another text under the id is a problem.
+func (s *source) article(a *triples.Article) {
+	// A CSV reader's fields share their record's memory. With an id of its
+	// own, what the build keeps of an article (here and in the --actors
+	// report) lets the record go, and memory stays flat however long the input.
+	a.ID = strings.Clone(a.ID)
+	hash := a.ContentHash()
+	if first, ok := s.seen[a.ID]; ok {
+		if first.hash == hash {
+			s.emit(&item{dup: true})
+			return
+		}
+		s.problem(fmt.Errorf("%s: article id %s was already read at %s, with another text; skipped (give articles unique ids)", a.Origin, a.ID, first.origin))
+		return
+	}
+	if s.seen == nil {
+		s.seen = map[string]seenArticle{}
+	}
+	s.seen[a.ID] = seenArticle{a.Origin, hash}
+	s.emit(&item{a: a, hash: hash})
 }
 
 func (b *build) removeArticle(ctx context.Context, id string) error {
@@ -430,6 +574,8 @@ type factJSON struct {
 	Predicate     string   `json:"predicate"`
 	Object        entJSON  `json:"object"`
 	Negated       bool     `json:"negated"`
+	Hedged        bool     `json:"hedged,omitempty"`
+	AssertedBy    *entJSON `json:"asserted_by,omitempty"`
 	Confidence    float64  `json:"confidence"`
 	Rule          string   `json:"rule"`
 	Date          string   `json:"date,omitempty"`
@@ -464,6 +610,10 @@ func writeFacts(w io.Writer, iris triples.IRIs, doc *triples.Document) error {
 		}
 		if !f.Date.IsZero() {
 			j.Date = f.Date.Format("2006-01-02")
+		}
+		j.Hedged = f.Hedged
+		if m := f.Source; m != nil {
+			j.AssertedBy = &entJSON{m.Text, string(iris.Entity(m.Entity)), strings.TrimPrefix(m.Type, schema.Prefix), s.Tokens[m.Start].Start, s.Tokens[m.End-1].End}
 		}
 		if err := enc.Encode(j); err != nil {
 			return err

@@ -3,18 +3,22 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -460,5 +464,228 @@ func TestActorsReport(t *testing.T) {
 	var errb bytes.Buffer
 	if err := Run(context.Background(), []string{"--actors", "--dry-run", examples}, io.Discard, &errb); err == nil {
 		t.Error("--actors with --dry-run: no error")
+	}
+}
+
+// fakesDev is the FA-KES development corpus, read when present.
+const fakesDev = "../../../shared/corpora/fakes-dev.csv"
+
+// writeCorpus writes a CSV of n synthetic articles to path, built from a
+// fixed seed out of actors, verbs and targets that the gazetteer and the
+// lexicon know, with a repeated article, a conflicting id and bad records
+// among them.
+func writeCorpus(tb testing.TB, path string, n int) {
+	tb.Helper()
+	actors := []string{"Jaish al-Islam", "The regime", "Russia", "Hezbollah", "Rebels", "IS", "The United States", "Turkey", "Ahrar al-Sham", "The Free Syrian Army", "Jaysh-al-Islam", "Mohammed Alloush"}
+	verbs := []string{"attacked", "shelled", "denied", "agreed to", "brokered", "condemned", "negotiated with", "captured", "withdrew from", "did not attack", "reportedly violated"}
+	objects := []string{"Douma", "Daraa", "the ceasefire", "the truce", "Aleppo", "Idlib", "the talks", "Russia", "the rebels", "Harasta", "the de-escalation deal"}
+	tail := []string{"", " on Friday", ", the group said", ", activists said", " despite the truce"}
+	r := rand.New(rand.NewPCG(1, 2))
+	pick := func(s []string) string { return s[r.IntN(len(s))] }
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.Write([]string{"unit_id", "article_title", "article_content", "source", "date"})
+	var rows [][]string
+	for i := range n {
+		title := pick(actors) + " " + pick(verbs) + " " + pick(objects)
+		var text strings.Builder
+		for range 2 + r.IntN(8) {
+			text.WriteString(pick(actors) + " " + pick(verbs) + " " + pick(objects) + pick(tail) + ". ")
+			if r.IntN(3) == 0 {
+				text.WriteString("It " + pick(verbs) + " " + pick(objects) + ". ")
+			}
+			if r.IntN(5) == 0 {
+				text.WriteString("\n\n")
+			}
+		}
+		rows = append(rows, []string{fmt.Sprint(1000 + i), title, text.String(), "synthetic", fmt.Sprintf("%d/%d/2017", 1+i%12, 1+i%28)})
+	}
+	for _, bad := range []struct {
+		at  int
+		row []string
+	}{
+		{10, rows[3]}, // the same article again
+		{20, []string{rows[5][0], "Another title", "Russia attacked Daraa.", "synthetic", "1/1/2017"}}, // another text under its id
+		{30, []string{"bad-utf8", "Broken", "Russia attacked \xffDaraa.", "synthetic", "1/1/2017"}},
+		{40, []string{"nul", "Broken", "Russia attacked\x00 Daraa.", "synthetic", "1/1/2017"}},
+		{50, []string{"empty", "Empty", "", "synthetic", "1/1/2017"}},
+		{60, []string{"bad-date", "Dated", "Russia attacked Daraa.", "synthetic", "yesterday-ish"}},
+	} {
+		rows = slices.Insert(rows, min(bad.at, len(rows)), bad.row)
+	}
+	w.WriteAll(rows)
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// storeDump returns the store's quads as N-Quads in the store's own order,
+// which depends on the order the articles were loaded in.
+func storeDump(tb testing.TB, db string) string {
+	tb.Helper()
+	st, err := store.Open(db, store.Options{ReadOnly: true})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer st.Close()
+	r := graph.NewQuadStoreReader(st)
+	defer r.Close()
+	qs, err := quad.ReadAll(r)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var b strings.Builder
+	for _, q := range qs {
+		b.WriteString(q.NQuad() + "\n")
+	}
+	return b.String()
+}
+
+// elapsed matches the time at the end of the summary line.
+var elapsed = regexp.MustCompile(`(?m)(problems), [0-9.]+[nµm]?s$`)
+
+// runOutput is what one kgbuild run showed.
+type runOutput struct {
+	Stdout, Stderr, Both, Err, Store string
+}
+
+// TestJobsSameOutput builds the same inputs, good and bad, with one and
+// with four extracting goroutines and checks that everything the user sees
+// is the same: standard output, standard error, both interleaved, the
+// error, and the store, quad by quad in the store's order.
+func TestJobsSameOutput(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "corpus.csv")
+	writeCorpus(t, corpus, 300)
+	bad := filepath.Join(dir, "bad")
+	os.Mkdir(bad, 0o755)
+	for name, b := range map[string][]byte{
+		"binary.txt":  {0x7f, 'E', 'L', 'F', 0, 0, 1, 2},
+		"empty.txt":   nil,
+		"latin1.txt":  []byte("Jaish al-Islam d\xe9nies the truce\n"),
+		"paper.pdf":   []byte("%PDF-1.4"),
+		"good.txt":    []byte("Rebels, IS agree to truce in south Damascus\n"),
+		"mixed.jsonl": []byte("{\"id\":\"ok\",\"text\":\"Russia brokered a truce.\"}\n{\"id\":\"broken\",\"text\":\n{\"id\":\"ok\",\"text\":\"Russia brokered a truce.\"}\n{\"id\":\"ok\",\"text\":\"Another text.\"}\n"),
+		"cut.csv":     []byte("unit_id,article_title,article_content\n1,First,\"Russia attacked Daraa.\"\n2,Second,\"Hezbollah shelled Douma\n"),
+	} {
+		if err := os.WriteFile(filepath.Join(bad, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Each article is a transaction with a sync to disk: loading a smaller
+	// corpus keeps the test quick.
+	small := filepath.Join(dir, "small.csv")
+	writeCorpus(t, small, 40)
+	inputs := func(corpus string) []string {
+		return []string{examples, corpus, bad, filepath.Join(dir, "missing.txt"), filepath.Join(bad, "paper.pdf"), corpus}
+	}
+	run := func(jobs string, args ...string) runOutput {
+		var out, errb, both bytes.Buffer
+		err := Run(context.Background(), append([]string{"--jobs", jobs}, args...), io.MultiWriter(&out, &both), io.MultiWriter(&errb, &both))
+		o := runOutput{Stdout: out.String(), Stderr: elapsed.ReplaceAllString(errb.String(), "$1, TIME"), Both: elapsed.ReplaceAllString(both.String(), "$1, TIME"), Err: fmt.Sprint(err)}
+		return o
+	}
+	modes := []struct {
+		name string
+		args []string
+	}{
+		{"dry run", append([]string{"--dry-run"}, inputs(corpus)...)},
+		{"actors", append([]string{"--actors", "--top", "0"}, inputs(corpus)...)},
+		{"store", inputs(small)},
+	}
+	if _, err := os.Stat(fakesDev); err == nil {
+		modes = append(modes, struct {
+			name string
+			args []string
+		}{"FA-KES dry run", []string{"--dry-run", fakesDev}})
+	}
+	for _, m := range modes {
+		t.Run(m.name, func(t *testing.T) {
+			var outs []runOutput
+			for _, jobs := range []string{"1", "4"} {
+				args := m.args
+				db := filepath.Join(t.TempDir(), "kg.db")
+				if m.name == "store" {
+					args = append([]string{"--db", db}, args...)
+				}
+				o := run(jobs, args...)
+				if m.name == "store" {
+					o.Store = storeDump(t, db)
+					again := run(jobs, args...) // everything unchanged
+					o.Stdout += again.Stdout
+					o.Stderr += again.Stderr
+					o.Both += again.Both
+					o.Err += " " + again.Err
+				}
+				outs = append(outs, o)
+			}
+			if outs[0].Stdout == "" && outs[0].Store == "" || outs[0].Stderr == "" {
+				t.Fatalf("--jobs 1 wrote nothing: %+v", outs[0])
+			}
+			if d := cmp.Diff(outs[0], outs[1]); d != "" {
+				t.Errorf("--jobs 1 and --jobs 4 differ (-1 +4):\n%s", d)
+			}
+		})
+	}
+}
+
+// TestJobsCancel cancels parallel builds at different points and checks
+// that Run returns context.Canceled and leaves no goroutine behind.
+func TestJobsCancel(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "corpus.csv")
+	writeCorpus(t, corpus, 300)
+	before := runtime.NumGoroutine()
+	for _, after := range []int{0, 1, 10, 100} {
+		t.Run(fmt.Sprint(after), func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			if after == 0 {
+				cancel()
+			}
+			// Cancel once the loader has written after facts.
+			w := writerFunc(func(p []byte) (int, error) {
+				if after--; after == 0 {
+					cancel()
+				}
+				return len(p), nil
+			})
+			err := Run(ctx, []string{"--jobs", "4", "--dry-run", corpus, corpus}, w, io.Discard)
+			if !errors.Is(err, context.Canceled) {
+				t.Errorf("err = %v, want context.Canceled", err)
+			}
+		})
+	}
+	for i := 0; runtime.NumGoroutine() > before; i++ {
+		if i == 100 {
+			buf := make([]byte, 1<<16)
+			t.Fatalf("%d goroutines left running, %d before:\n%s", runtime.NumGoroutine(), before, buf[:runtime.Stack(buf, true)])
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+func TestJobsFlag(t *testing.T) {
+	for _, tt := range []struct {
+		name, jobs, want string
+	}{
+		{"negative", "-1", "--jobs -1: want a number of goroutines"},
+		{"not a number", "many", `invalid argument "many"`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := Run(context.Background(), []string{"--jobs", tt.jobs, examples}, io.Discard, io.Discard)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("--jobs %s: err = %v, want %q", tt.jobs, err, tt.want)
+			}
+		})
+	}
+	// 0 is one goroutine per CPU.
+	out, _ := mustRun(t, "--jobs", "0", "--dry-run", examples)
+	if want, _ := mustRun(t, "--jobs", "1", "--dry-run", examples); out != want {
+		t.Errorf("--jobs 0 and --jobs 1 wrote different facts")
 	}
 }

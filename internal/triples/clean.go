@@ -2,6 +2,7 @@ package triples
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -93,6 +94,18 @@ func clean(text, title string) cleaned {
 		}
 		c.lines = append(c.lines, ln)
 	}
+	if c.title.End-c.title.Start > maxSentence {
+		// A headline this long is text (a title field that holds the
+		// article): as the title sentence it would be the one sentence
+		// with no bound on its length, and extraction from it would take
+		// time quadratic in it. It is read as a body line instead.
+		i := slices.IndexFunc(c.lines, func(ln Span) bool { return ln.Start > c.title.Start })
+		if i < 0 {
+			i = len(c.lines)
+		}
+		c.lines = slices.Insert(c.lines, i, c.title)
+		c.title = Span{}
+	}
 	return c
 }
 
@@ -141,7 +154,17 @@ func splitLines(text string) []Span {
 func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\r' || b == '\v' || b == '\f' }
 
 func isFurniture(s string) bool {
-	return furniture.MatchString(strings.TrimSpace(s)) || caption.MatchString(s) || teaser.MatchString(s) || byline.MatchString(s)
+	if furniture.MatchString(strings.TrimSpace(s)) || byline.MatchString(s) {
+		return true
+	}
+	// Captions and teasers end in a bracket. Look before running their
+	// regexps, which try every offset of a line: on a paragraph they cost
+	// more than the rest of the extraction.
+	end := strings.TrimRight(s, " \t\n\f\r") // \s in caption and teaser
+	if !strings.HasSuffix(end, "]") && !strings.HasSuffix(end, ")") {
+		return false
+	}
+	return caption.MatchString(s) || teaser.MatchString(s)
 }
 
 // mostlyLatin reports whether at least half the letters of s are Latin: lines

@@ -416,15 +416,52 @@ func tokenKey(toks []Token, i int) string {
 // skeleton reduces a folded word to its consonants, merging common
 // transliteration variants: Jaish/Jaysh/Jeish -> jsh, Mohammed/Muhammad ->
 // mhmd, Alloush/Allouch/Aloush -> alsh, Khaled/Khalid -> khld.
+//
+// It runs for every token the gazetteer looks at, so it works in two
+// passes over small stack buffers instead of through a strings.Replacer
+// and a Builder.
 func skeleton(s string) string {
 	if len(s) >= 6 && strings.HasSuffix(s, "ah") {
 		s = s[:len(s)-1] // Nusrah, Ghoutah: a final -ah is the -a of other spellings
 	}
-	s = strings.NewReplacer("ch", "sh", "q", "k", "ph", "f", "dh", "d", "th", "t", "'", "", "`", "").Replace(s)
-	var b strings.Builder
+	// One consonant, several spellings: ch -> sh, q -> k, ph -> f, dh -> d,
+	// th -> t, and no apostrophes. All are ASCII, which no byte of a
+	// multi-byte rune is, so bytes will do.
+	var buf1, buf2 [64]byte
+	t := buf1[:0]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if i+1 < len(s) && s[i+1] == 'h' {
+			switch c {
+			case 'c':
+				t = append(t, 's', 'h')
+				i++
+				continue
+			case 'p', 'd', 't':
+				if c == 'p' {
+					c = 'f'
+				}
+				t = append(t, c)
+				i++
+				continue
+			}
+		}
+		switch c {
+		case 'q':
+			c = 'k'
+		case '\'', '`':
+			continue
+		}
+		t = append(t, c)
+	}
+	// Vowels out (a first one becomes a), doubled letters once.
+	out := buf2[:0]
 	var last rune
-	for i, r := range s {
-		if i == 0 {
+	for i := 0; i < len(t); {
+		r, size := utf8.DecodeRune(t[i:])
+		first := i == 0
+		i += size
+		if first {
 			if strings.ContainsRune("aeiou", r) {
 				r = 'a'
 			}
@@ -434,10 +471,10 @@ func skeleton(s string) string {
 		if r == last {
 			continue
 		}
-		b.WriteRune(r)
+		out = utf8.AppendRune(out, r)
 		last = r
 	}
-	return b.String()
+	return string(out)
 }
 
 func isAcronym(s string) bool {

@@ -78,9 +78,10 @@ func sentenceEnds(text string, start, end int) []int {
 		if r != '.' && r != '!' && r != '?' {
 			continue
 		}
-		// Closing quotes and brackets belong to the sentence they end.
+		// Closing quotes and brackets belong to the sentence they end, up
+		// to its longest: a run of them must not make it unbounded.
 		j := i
-		for j < end {
+		for j < end && j-last < maxSentence {
 			c, sz := utf8.DecodeRuneInString(text[j:end])
 			if c != '"' && c != '\'' && c != '”' && c != '’' && c != ')' && c != ']' {
 				break
