@@ -295,8 +295,10 @@ func (b *build) parallel(ctx context.Context, src *source, n int) error {
 			select {
 			case <-it.done:
 			case <-ctx.Done():
-				return ctx.Err()
 			}
+		}
+		if err := ctx.Err(); err != nil {
+			return err // as a sequential build, load nothing more
 		}
 		b.load(ctx, it)
 	}

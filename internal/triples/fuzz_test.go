@@ -34,6 +34,7 @@ var hostile = []string{
 	"Russia attacked Douma." + strings.Repeat(")", 5_000) + " The end.",
 	"Russia attacked Douma." + strings.Repeat(`"`, 10_000),
 	"Title\n\n" + strings.Repeat("Hezbollah shelled Aleppo, ", 800) + "\n",
+	"Body.\n" + strings.Repeat("Jaish al-Islam attacked Douma ", 100), // a headline longer than a sentence may be
 	"<html><body><div><p>Rebels <b>attacked</b> Douma<script>var x = '</p>';</script></div><p>The regime denied it.</body>",
 	"<<<>>><p>&amp;&lt;&#x0;&#xD800;</p></div></div>",
 	"جيش الإسلام ينفي الهدنة مع روسيا",
