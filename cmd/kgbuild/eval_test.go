@@ -9,9 +9,9 @@ import (
 	"testing"
 )
 
-// carbF1Floor is the CaRB dev F1 open extraction reaches now; the target
-// is 0.50 (OpenIE-4's level). Raise it as extraction improves.
-const carbF1Floor = 0.475
+// carbF1Floor is the target CaRB dev F1 (OpenIE-4's level), which open
+// extraction reaches now (0.508). Raise it as extraction improves.
+const carbF1Floor = 0.50
 
 func TestEvalCaRB(t *testing.T) {
 	const gold = "../../../shared/carb/dev.tsv"

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bufio"
+	"cmp"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -15,6 +16,7 @@ import (
 //
 //	magic "kgparse1"
 //	tags, labels              counted lists of strings
+//	parser classes            number of left arcs, number of arcs, their labels
 //	tag dictionary            word, class
 //	ambiguity classes         word hash as a delta, bit set of Penn tags
 //	lemma exceptions          word, count, (tag id, lemma)...
@@ -61,23 +63,25 @@ func (e *encoder) strs(ss []string) {
 
 func (e *encoder) weights(t *weights) {
 	binary.Write(e.w, binary.LittleEndian, t.scale)
-	keys := make([]uint64, 0, len(t.slots)/2)
-	byKey := make(map[uint64]slot, len(t.slots)/2)
-	for _, s := range t.slots {
-		if s.key != 0 {
-			keys = append(keys, s.key)
-			byKey[s.key] = s
-		}
+	type feat struct {
+		key uint64
+		off uint32
 	}
-	slices.Sort(keys)
-	e.uvarint(uint64(len(keys)))
+	fs := make([]feat, 0, len(t.keys))
+	off := uint32(0)
+	for _, k := range t.keys {
+		fs = append(fs, feat{k, off})
+		off += 1 + t.pairs[off]
+	}
+	slices.SortFunc(fs, func(a, b feat) int { return cmp.Compare(a.key, b.key) })
+	e.uvarint(uint64(len(fs)))
 	var prev uint64
-	for _, k := range keys {
-		s := byKey[k]
-		e.uvarint(k - prev)
-		prev = k
-		e.uvarint(uint64(s.n))
-		ps := t.pairs[s.off : s.off+s.n]
+	for _, f := range fs {
+		e.uvarint(f.key - prev)
+		prev = f.key
+		n := t.pairs[f.off]
+		e.uvarint(uint64(n))
+		ps := t.pairs[f.off+1 : f.off+1+n]
 		for _, p := range ps {
 			e.w.WriteByte(uint8(p))
 		}
@@ -98,6 +102,9 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	e.w.WriteString(magic)
 	e.strs(m.tags)
 	e.strs(m.labels)
+	e.uvarint(uint64(m.moves.nLeft))
+	e.uvarint(uint64(len(m.moves.labels)))
+	e.w.Write(m.moves.labels)
 
 	words := make([]string, 0, len(m.tg.dict))
 	for w := range m.tg.dict {
@@ -183,6 +190,9 @@ type decoder struct {
 }
 
 func (d *decoder) fail(err error) {
+	if err == io.EOF {
+		err = io.ErrUnexpectedEOF // the file ended inside the model
+	}
 	if d.err == nil {
 		d.err = err
 	}
@@ -299,7 +309,7 @@ func (d *decoder) weights(nClasses int) *weights {
 		qs[i] = all[start:end:end]
 		start = end
 	}
-	return newWeightsQ(feats, qs, scale, len(feats), len(all))
+	return newWeightsQ(feats, qs, scale, nClasses, len(feats), len(all))
 }
 
 // ReadModel reads a model written by [Model.WriteTo].
@@ -316,6 +326,20 @@ func ReadModel(r io.Reader) (*Model, error) {
 	m := &Model{}
 	m.tags = d.strs()
 	m.labels = d.strs()
+	m.moves.nLeft = d.count()
+	if n := d.count(); n <= 2*len(m.labels) && m.moves.nLeft <= n {
+		m.moves.labels = make([]uint8, n)
+		if _, err := io.ReadFull(d.r, m.moves.labels); err != nil {
+			d.fail(err)
+		}
+		for _, l := range m.moves.labels {
+			if int(l) >= len(m.labels) {
+				d.fail(fmt.Errorf("arc label %d out of range", l))
+			}
+		}
+	} else {
+		d.fail(fmt.Errorf("bad number of arc classes %d", n))
+	}
 	if d.err != nil {
 		return nil, fmt.Errorf("failed to read model: %w", d.err)
 	}
@@ -360,7 +384,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 		m.lem.rules[k] = lemRule{strip, d.str()}
 	}
 	m.tg.w = d.weights(len(m.tags))
-	m.par = d.weights(nClasses(len(m.labels)))
+	m.par = d.weights(m.moves.n())
 	if d.err != nil {
 		return nil, fmt.Errorf("failed to read model: %w", d.err)
 	}

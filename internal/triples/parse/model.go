@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -24,15 +25,19 @@ var defaultModel = sync.OnceValue(func() *Model {
 // only if the embedded file is corrupt.
 func Default() *Model { return defaultModel() }
 
-// Model holds the weights of the tagger, the lemmatizer and the parser. A
-// Model is immutable and safe for concurrent use.
+// Model holds the weights of the tagger, the lemmatizer and the parser. Get
+// one from [Default], [ReadModel] or [Train]; a Model is immutable and safe
+// for concurrent use.
 type Model struct {
 	tags   []string // tag classes, "XPOS|UPOS"
 	xpos   []string // Penn tag of each class
 	upos   []string // universal tag of each class
 	xposID []uint8  // lemmatizer's id of each class's Penn tag
 	labels []string
+	moves  moveSet
 	punct  []bool // class is punctuation
+
+	rootLabel, punctLabel, parataxis int // label ids
 
 	tg  tagger
 	par *weights
@@ -57,12 +62,12 @@ func (m *Model) getScratch() *scratch {
 	if sc, ok := m.pool.Get().(*scratch); ok {
 		return sc
 	}
-	return &scratch{scores: make([]float32, 256)}
+	return &scratch{scores: make([]float32, maxClasses)}
 }
 
 // init derives the per-class tables from m.tags.
 func (m *Model) init() error {
-	if len(m.tags) == 0 || len(m.tags) > 250 {
+	if len(m.tags) == 0 || len(m.tags) > maxClasses {
 		return fmt.Errorf("bad number of tags %d", len(m.tags))
 	}
 	if len(m.labels) == 0 || len(m.labels) > maxLabels {
@@ -86,6 +91,15 @@ func (m *Model) init() error {
 		m.punct[i] = u == "PUNCT"
 	}
 	m.tg.n = len(m.tags)
+	for _, l := range []struct {
+		name string
+		id   *int
+	}{{"root", &m.rootLabel}, {"punct", &m.punctLabel}, {"parataxis", &m.parataxis}} {
+		*l.id = slices.Index(m.labels, l.name)
+		if *l.id < 0 {
+			return fmt.Errorf("no label %q", l.name)
+		}
+	}
 	return nil
 }
 
@@ -126,12 +140,14 @@ func (m *Model) Parse(words []string) *Sentence {
 		s.Lemmas[i] = m.lem.lemma(sc.norm[i], sc.buf, m.xposID[c])
 	}
 	m.parseTagged(sc, m.par)
+	root := sc.st.root()
 	for i := range n {
 		h := int(sc.st.head[i+1])
-		s.Heads[i] = h - 1
-		if h == 0 {
+		if h == root {
+			s.Heads[i] = -1
 			s.Rels[i] = "root"
 		} else {
+			s.Heads[i] = h - 1
 			s.Rels[i] = m.labels[sc.st.label[i+1]-1]
 		}
 	}
@@ -166,60 +182,84 @@ type scorer interface {
 // tree in sc.st.
 func (m *Model) parseTagged(sc *scratch, w scorer) {
 	n := len(sc.tags)
-	sc.sf.w = append(sc.sf.w[:0], rootWord)
-	sc.sf.p = append(sc.sf.p[:0], rootTag)
-	for i, c := range sc.tags {
-		sc.sf.w = append(sc.sf.w, sc.toks[i].form)
-		sc.sf.p = append(sc.sf.p, uint64(c)+1)
-	}
-	nl := len(m.labels)
-	scores := sc.scores[:nClasses(nl)]
+	m.fill(&sc.sf, sc.toks, sc.tags)
+	scores := sc.scores[:m.moves.n()]
 	st := &sc.st
 	st.reset(n)
 	for !st.terminal() {
+		if mv, ok := st.forced(); ok {
+			st.apply(mv, m.rootLabel)
+			continue
+		}
 		sc.feats = st.feats(sc.feats[:0], &sc.sf)
 		w.score(sc.feats, scores)
-		st.apply(classMove(bestClass(scores, st.valid(), nl), nl))
+		st.apply(m.moves.move(m.moves.best(scores, st.valid())))
 	}
 	m.finish(st, sc.tags)
 }
 
-// finish attaches the words left without a head: the first content word
-// becomes the root if there is none, and the others depend on the root.
-func (m *Model) finish(st *state, tags []uint8) {
-	root := -1
-	for i := 1; i <= st.n; i++ {
-		if st.head[i] == 0 {
-			root = i
-			break
-		}
+// fill sets sf from the words and their tags.
+func (m *Model) fill(sf *sentFeat, toks []tokFeat, tags []uint8) {
+	sf.w = append(sf.w[:0], 0) // position 0 is unused
+	sf.p = append(sf.p[:0], 0)
+	for i, c := range tags {
+		sf.w = append(sf.w, toks[i].form)
+		sf.p = append(sf.p, uint64(c)+1)
 	}
-	if root < 0 {
-		for i := 1; i <= st.n; i++ {
-			if st.head[i] < 0 && (root < 0 || (m.punct[tags[root-1]] && !m.punct[tags[i-1]])) {
-				root = i
-			}
-		}
-		st.head[root] = 0
-		st.label[root] = uint8(m.labelID("root") + 1)
-	}
-	for i := 1; i <= st.n; i++ {
-		if st.head[i] < 0 {
-			lab := "dep"
-			if m.punct[tags[i-1]] {
-				lab = "punct"
-			}
-			st.head[i] = int32(root)
-			st.label[i] = uint8(m.labelID(lab) + 1)
-		}
-	}
+	sf.w = append(sf.w, rootWord)
+	sf.p = append(sf.p, rootTag)
 }
 
-func (m *Model) labelID(l string) int {
-	for i, x := range m.labels {
-		if x == l {
-			return i
+// finish makes a tree of the parser's forest: of the words that hang from
+// the root, the one with the largest subtree stays, and the others become
+// its dependents.
+func (m *Model) finish(st *state, tags []uint8) {
+	root := int32(st.root())
+	// top[i] is the dependent of the root above word i, found once per word
+	// by following heads and remembering the answer for the whole path, so
+	// that a long chain of heads costs linear time. The children arrays are
+	// no longer needed and serve as scratch space.
+	top := st.l1[:st.n+2]
+	size := st.r1[:st.n+2]
+	path := st.l2[:0]
+	for i := range top {
+		top[i], size[i] = -1, 0
+	}
+	for i := int32(1); i <= int32(st.n); i++ {
+		path = path[:0]
+		a := i
+		for top[a] < 0 {
+			path = append(path, a)
+			h := st.head[a]
+			if h == root || h < 0 || len(path) > st.n { // the last: a cycle, which arcs cannot make
+				top[a] = a
+				break
+			}
+			a = h
+		}
+		for _, p := range path {
+			top[p] = top[a]
+		}
+		size[top[i]]++
+	}
+	main := int32(-1)
+	for i := int32(1); i <= int32(st.n); i++ {
+		if st.head[i] == root && (main < 0 || size[i] > size[main]) {
+			main = i
 		}
 	}
-	return 0
+	if main < 0 {
+		main = 1 // cannot happen: the last arc of a parse is to the root
+		st.head[main] = root
+	}
+	st.label[main] = uint8(m.rootLabel + 1)
+	for i := 1; i <= st.n; i++ {
+		if int32(i) != main && (st.head[i] < 0 || st.head[i] == root) {
+			st.head[i] = main
+			st.label[i] = uint8(m.parataxis + 1)
+			if m.punct[tags[i-1]] {
+				st.label[i] = uint8(m.punctLabel + 1)
+			}
+		}
+	}
 }

@@ -90,6 +90,37 @@ func TestParseOddInput(t *testing.T) {
 
 // TestParseLinear checks that parsing time grows linearly with the length
 // of the sentence: 20 times more words may take at most 60 times longer.
+// Repeated words make deep trees, the worst case for walking up heads.
+func TestParseLinear(t *testing.T) {
+	tests := []struct {
+		name  string
+		words []string
+	}{
+		{"sentences", strings.Fields(strings.Repeat("Government forces shelled the town on Friday , killing 12 civilians , activists said . ", 400))},
+		{"one word", strings.Fields(strings.Repeat("very ", 6000))},
+		{"nouns", strings.Fields(strings.Repeat("ceasefire talks ", 3000))},
+		{"clauses", strings.Fields(strings.Repeat("he said that ", 2000))},
+	}
+	m := Default()
+	timeIt := func(w []string) time.Duration {
+		best := time.Hour
+		for range 5 {
+			start := time.Now()
+			m.Parse(w)
+			best = min(best, time.Since(start))
+		}
+		return best
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			short, full := timeIt(tt.words[:len(tt.words)/20]), timeIt(tt.words)
+			if full > 60*short {
+				t.Errorf("Parse of %d words took %v, of %d words %v: not linear", len(tt.words)/20, short, len(tt.words), full)
+			}
+		})
+	}
+}
+
 func TestParseNormalizes(t *testing.T) {
 	m := Default()
 	ascii := m.Parse(strings.Fields(`" Assad 's forces did n't withdraw -- he said "`))

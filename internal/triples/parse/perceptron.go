@@ -21,19 +21,12 @@ func mix(h, v uint64) uint64 {
 	return hi ^ lo
 }
 
-// key returns a non-zero feature key for template t with values vs; zero
-// marks an empty slot in the weight table.
-func key(t uint64, vs ...uint64) uint64 {
-	h := t * mulB
-	for _, v := range vs {
-		h = mix(h, v)
-	}
-	return h | 1<<63
-}
-
+// key1 to key4 return the key of template t with one to four values. The
+// top bit is set: a key is never zero, which marks an empty slot, nor is
+// its high half.
 func key1(t, a uint64) uint64 {
 	h := mix(t*mulB, a)
-	return h | 1<<63 // never zero
+	return h | 1<<63
 }
 
 func key2(t, a, b uint64) uint64 {
@@ -46,33 +39,39 @@ func key3(t, a, b, c uint64) uint64 {
 	return h | 1<<63
 }
 
-// hashString is 64-bit FNV-1a.
-func hashString(s string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
-	}
-	return h | 1
+func key4(t, a, b, c, d uint64) uint64 {
+	h := mix(mix(mix(mix(t*mulB, a), b), c), d)
+	return h | 1<<63
 }
 
 // weights is the compiled, read-only form of a perceptron: an open-addressing
-// hash table from feature key to a run of (class, weight) pairs. Features
-// have weights for few classes, so the pairs are sparse. Weights are
-// quantized to integers, which lets a pair fit in 32 bits: the class in the
-// low 8 bits, the weight in the high 24.
+// hash table from feature key to the feature's weights. Parsing spends most
+// of its time here, so the layout is chosen for speed:
+//
+//   - A slot is 8 bytes: the high 32 bits of the key (the low bits pick the
+//     slot) and where the feature's weights are.
+//   - Weights are quantized to integers, so that sums are exact and a
+//     (class, weight) pair fits in 32 bits: class in the low 8 bits, weight in
+//     the high 24.
+//   - Most features have weights for a few classes only and keep sparse
+//     pairs. The frequent features have weights for most classes; their
+//     weights are also kept as dense rows of biased 32-bit lanes, two to a
+//     uint64, so that one 64-bit addition adds two classes. Such rows are a
+//     small part of the features but most of the additions.
 type weights struct {
 	mask  uint64
-	slots []slot
-	pairs []uint32
-	scale float32 // weight of one quantization step
+	slots []uint64 // key>>32<<32 | offset into pairs or, with denseBit, row
+	pairs []uint32 // at a feature's offset: the number of pairs, then the pairs
+	dense []uint64 // rows of width lanes
+	width int      // uint64s in a dense row: classes/2 rounded up
+	scale float32  // weight of one quantization step
+	keys  []uint64 // the keys in the order of their pairs, for writing
 }
 
-type slot struct {
-	key uint64
-	off uint32 // first pair
-	n   uint32 // number of pairs
-}
+const (
+	denseBit  = 1 << 31
+	denseBias = 1 << 23 // makes lanes non-negative: quantized weights are > -2^23
+)
 
 // featWeights is one feature's weights, as trained or decoded.
 type featWeights struct {
@@ -81,12 +80,15 @@ type featWeights struct {
 	w   []float32
 }
 
+// maxClasses bounds the classes of a perceptron.
+const maxClasses = 128
+
 // quantSteps is the number of quantization steps of the largest weight.
 const quantSteps = 1 << 14
 
-// newWeights compiles feats, quantizing the weights so that the largest is
-// quantSteps steps; weights that round to zero are dropped.
-func newWeights(feats []featWeights) *weights {
+// newWeights compiles feats for nc classes, quantizing the weights so that
+// the largest is quantSteps steps; weights that round to zero are dropped.
+func newWeights(feats []featWeights, nc int) *weights {
 	var maxAbs float64
 	for _, f := range feats {
 		for _, w := range f.w {
@@ -110,28 +112,76 @@ func newWeights(feats []featWeights) *weights {
 			np += len(q[i])
 		}
 	}
-	return newWeightsQ(feats, q, scale, nf, np)
+	return newWeightsQ(feats, q, scale, nc, nf, np)
 }
 
+// isDense reports whether a feature with weights for n of nc classes gets a
+// dense row. Rows for a quarter of the classes or more measured as fast as
+// rows for an eighth or a half.
+func isDense(n, nc int) bool { return n*4 >= nc }
+
 // newWeightsQ builds the table from feature keys and packed pairs.
-func newWeightsQ(feats []featWeights, q [][]uint32, scale float32, nf, np int) *weights {
-	size := 16
-	for size < nf*2 {
-		size *= 2
+func newWeightsQ(feats []featWeights, q [][]uint32, scale float32, nc, nf, np int) *weights {
+	t := &weights{
+		slots: make([]uint64, tableSize(nf)),
+		pairs: make([]uint32, 0, np+nf),
+		width: (nc + 1) / 2,
+		scale: scale,
+		keys:  make([]uint64, 0, nf),
 	}
-	t := &weights{mask: uint64(size - 1), slots: make([]slot, size), pairs: make([]uint32, 0, np), scale: scale}
+	t.mask = uint64(len(t.slots) - 1)
 	for i, f := range feats {
 		if len(q[i]) == 0 {
 			continue
 		}
-		j := f.key & t.mask
-		for t.slots[j].key != 0 {
-			j = (j + 1) & t.mask
+		loc := uint64(len(t.pairs))
+		if isDense(len(q[i]), nc) {
+			loc = denseBit | uint64(len(t.dense)/t.width)
 		}
-		t.slots[j] = slot{key: f.key, off: uint32(len(t.pairs)), n: uint32(len(q[i]))}
+		if !insert(t.slots, t.mask, f.key, loc) {
+			continue // two keys alike in the bits that place and check them: keep the first
+		}
+		if loc&denseBit != 0 {
+			for range t.width {
+				t.dense = append(t.dense, denseBias<<32|denseBias)
+			}
+			r := t.dense[len(t.dense)-t.width:]
+			for _, p := range q[i] {
+				c := uint8(p)
+				r[c/2] += uint64(int64(int32(p)>>8)) << (32 * (c % 2)) // lanes stay positive: no borrow
+			}
+		}
+		t.keys = append(t.keys, f.key)
+		t.pairs = append(t.pairs, uint32(len(q[i])))
 		t.pairs = append(t.pairs, q[i]...)
 	}
 	return t
+}
+
+// tableSize returns a power of two at least twice n: a table at most half
+// full, which measured faster than 3/4 full.
+func tableSize(n int) int {
+	size := 16
+	for size < n*2 {
+		size *= 2
+	}
+	return size
+}
+
+// insert puts key with location loc in table and reports whether it could:
+// not if another key has the same bits where they land and the same high 32
+// bits.
+func insert(table []uint64, mask, key, loc uint64) bool {
+	fp := key >> 32 << 32 // never 0: keys have their top bit set
+	j := key & mask
+	for table[j] != 0 && table[j]&^0xFFFFFFFF != fp {
+		j = (j + 1) & mask
+	}
+	if table[j] != 0 {
+		return false
+	}
+	table[j] = fp | loc
+	return true
 }
 
 // chunk is how many features score looks up before adding their weights.
@@ -139,67 +189,102 @@ const chunk = 32
 
 // score sets scores to the sum of the weights of feats. It looks a chunk of
 // features up first and then adds their weights, so that the processor can
-// wait for many cache misses at once.
+// wait for many cache misses at once; dense rows are added four at a time,
+// which saves three stores in four.
 func (t *weights) score(feats []uint64, scores []float32) {
-	var acc [256]int32
-	var found [chunk]uint64
-	slots, pairs := t.slots, t.pairs
+	var acc [maxClasses]int32
+	var lanes [maxClasses / 2]uint64
+	var found [chunk]uint32
+	var rows [chunk]int
+	var runs [chunk]uint64
+	slots, pairs, dense, mask := t.slots, t.pairs, t.dense, t.mask
+	width := t.width
+	sum := lanes[:width]
+	nDense := 0
 	for len(feats) > 0 {
 		part := feats[:min(len(feats), chunk)]
 		feats = feats[len(part):]
 		nf := 0
 		for _, k := range part {
-			i := k & t.mask
-			for {
-				s := &slots[i]
-				if s.key == k {
-					found[nf] = uint64(s.off)<<32 | uint64(s.n)
-					nf++
-					break
+			// The home slot decides most lookups; keep its outcome free of
+			// branches, whose mispredictions would cancel the loads in
+			// flight, and leave the probing to a rarely taken path.
+			fp := k >> 32
+			i := k & mask
+			s := slots[i]
+			found[nf&(chunk-1)] = uint32(s)
+			hit := 0
+			if s>>32 == fp {
+				hit = 1
+			}
+			nf += hit
+			if hit == 0 && s != 0 {
+				for {
+					i = (i + 1) & mask
+					s = slots[i]
+					if s>>32 == fp {
+						found[nf&(chunk-1)] = uint32(s)
+						nf++
+						break
+					}
+					if s == 0 {
+						break
+					}
 				}
-				if s.key == 0 {
-					break
-				}
-				i = (i + 1) & t.mask
 			}
 		}
-		for _, f := range found[:nf] {
-			off, n := uint32(f>>32), uint32(f)
+		// Load the length of every sparse run before adding any: the loads
+		// are then independent and their cache misses overlap, where a loop
+		// bounded by each length in turn would wait for them one by one.
+		nr, ns := 0, 0
+		for _, off := range found[:nf] {
+			if off&denseBit != 0 {
+				rows[nr&(chunk-1)] = int(off&^denseBit) * width
+				nr++
+			} else {
+				runs[ns&(chunk-1)] = uint64(pairs[off])<<32 | uint64(off)
+				ns++
+			}
+		}
+		for _, r := range runs[:ns] {
+			off, n := uint32(r)+1, uint32(r>>32)
 			for _, p := range pairs[off : off+n] {
-				acc[uint8(p)] += int32(p) >> 8
+				acc[uint8(p)%maxClasses] += int32(p) >> 8
+			}
+		}
+		nDense += nr
+		r := rows[:nr]
+		for ; len(r) >= 4; r = r[4:] {
+			r0 := dense[r[0] : r[0]+width]
+			r1 := dense[r[1] : r[1]+width]
+			r2 := dense[r[2] : r[2]+width]
+			r3 := dense[r[3] : r[3]+width]
+			s := sum[:len(r0)]
+			r1, r2, r3 = r1[:len(s)], r2[:len(s)], r3[:len(s)]
+			for j := range s {
+				s[j] += r0[j] + r1[j] + r2[j] + r3[j]
+			}
+		}
+		for _, o := range r {
+			row := dense[o : o+width]
+			s := sum[:len(row)]
+			for j, v := range row {
+				s[j] += v
 			}
 		}
 	}
-	for i := range scores {
-		scores[i] = float32(acc[i&255])
+	bias := int64(nDense) * denseBias
+	scores = scores[:min(len(scores), 2*len(sum))]
+	for j, v := range sum {
+		if 2*j+1 < len(scores) {
+			scores[2*j+1] = float32(acc[(2*j+1)%maxClasses] + int32(int64(v>>32)-bias))
+		}
+		scores[2*j] = float32(acc[(2*j)%maxClasses] + int32(int64(v&0xFFFFFFFF)-bias))
 	}
 }
 
-// features returns the table's contents sorted by key.
-func (t *weights) features() []featWeights {
-	var out []featWeights
-	for _, s := range t.slots {
-		if s.key == 0 {
-			continue
-		}
-		f := featWeights{key: s.key}
-		for _, p := range t.pairs[s.off : s.off+s.n] {
-			f.cls = append(f.cls, uint8(p))
-			f.w = append(f.w, float32(int32(p)>>8)*t.scale)
-		}
-		out = append(out, f)
-	}
-	slices.SortFunc(out, func(a, b featWeights) int {
-		switch {
-		case a.key < b.key:
-			return -1
-		case a.key > b.key:
-			return 1
-		}
-		return 0
-	})
-	return out
-}
+// len returns the number of features.
+func (t *weights) len() int { return len(t.keys) }
 
 // perceptron is an averaged perceptron under training (Collins 2002), with
 // lazily updated sums for the average.
@@ -210,8 +295,9 @@ type perceptron struct {
 }
 
 type trainFeat struct {
-	key  uint64
-	ents []trainEnt
+	key     uint64
+	updates int32 // number of update calls that touched the feature
+	ents    []trainEnt
 }
 
 type trainEnt struct {
@@ -252,6 +338,7 @@ func (p *perceptron) update(feats []uint64, c int, delta float32) {
 			p.feats = append(p.feats, trainFeat{key: k})
 		}
 		f := &p.feats[i]
+		f.updates++
 		j := -1
 		for x := range f.ents {
 			if f.ents[x].cls == uint8(c) {
@@ -270,15 +357,18 @@ func (p *perceptron) update(feats []uint64, c int, delta float32) {
 	}
 }
 
-// average returns the averaged weights, dropping those whose magnitude is
-// below minWeight.
-func (p *perceptron) average(minWeight float32) []featWeights {
+// average returns the averaged weights, dropping features touched by fewer
+// than minUpdates updates and weights whose magnitude is below minWeight.
+func (p *perceptron) average(minUpdates int, minWeight float32) []featWeights {
 	out := make([]featWeights, 0, len(p.feats))
 	now := float64(p.now)
 	if now == 0 {
 		now = 1
 	}
 	for _, f := range p.feats {
+		if int(f.updates) < minUpdates {
+			continue
+		}
 		fw := featWeights{key: f.key}
 		for _, e := range f.ents {
 			avg := (e.total + float64(p.now-e.ts)*float64(e.w)) / now

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -11,20 +12,32 @@ import (
 	"time"
 )
 
-// TrainOptions control [Train]. Zero fields take the defaults in brackets.
+// TrainOptions control [Train]. [TrainOptions.Defaults] gives zero fields
+// the values in brackets; a negative MinUpdates keeps every feature.
 type TrainOptions struct {
-	TagEpochs   int     // passes over the data for the tagger [8]
-	ParseEpochs int     // passes for the parser [15]
-	Folds       int     // jackknife folds that tag the parser's training data [10]
-	Seed        uint64  // shuffling and exploration seed [1]
-	MinWeight   float32 // averaged weights smaller than this are dropped [0]
-	Explore     float64 // probability of following a wrong prediction [0.9]
-	Log         io.Writer
+	TagEpochs     int     // passes over the data for the tagger [7]
+	ParseEpochs   int     // passes for the parser [15]
+	Folds         int     // jackknife folds that tag the parser's training data [10]
+	Seed          uint64  // shuffling and exploration seed [1]
+	MinWeight     float32 // averaged weights smaller than this are dropped [0]
+	MinUpdates    int     // parser features updated fewer times are dropped [8]
+	TagMinUpdates int     // tagger features updated fewer times are dropped [0]
+	DictMinCount  int     // words this frequent with one tag 97% of the time skip the tagger [20]; negative: none
+	Explore       float64 // probability of following a wrong prediction [0.9]
+	Log           io.Writer
 }
 
-func (o *TrainOptions) defaults() {
+// Defaults sets the zero fields of o to their defaults.
+func (o *TrainOptions) Defaults() {
 	if o.TagEpochs == 0 {
-		o.TagEpochs = 8
+		o.TagEpochs = 7
+	}
+	if o.DictMinCount == 0 {
+		o.DictMinCount = 20
+	}
+	if o.MinUpdates == 0 {
+		// A quarter of the features, for little accuracy (README.md).
+		o.MinUpdates = 8
 	}
 	if o.ParseEpochs == 0 {
 		o.ParseEpochs = 15
@@ -49,9 +62,8 @@ type goldSent struct {
 	toks   []tokFeat
 	tags   []uint8 // gold tag classes
 	pred   []uint8 // jackknifed tag classes
-	heads  []int32 // gold heads by position 1..n, projectivized; heads[0] = -1
+	heads  []int32 // gold heads by position 1..n, n+1 for the root, projectivized; -1 at 0 and n+1
 	labels []uint8 // label ids by position
-	root   int32
 }
 
 // Scores are accuracies in percent on a treebank.
@@ -94,10 +106,16 @@ func (m *Model) Evaluate(gold []*Sentence) Scores {
 	return Scores{pc(upos), pc(xpos), pc(lem), pc(uas), pc(las), n}
 }
 
-// Train trains a model on the train sentences, reporting progress and
-// scores on dev to opt.Log.
-func Train(train, dev []*Sentence, opt TrainOptions) (*Model, error) {
-	opt.defaults()
+// Train trains a model on train, reporting progress and scores on dev to
+// opt.Log. The tagger learns from the gold tags; the parser from tags given
+// by taggers trained on the other folds of train (jackknifing), so that it
+// learns to live with tagging mistakes like those it will meet; the
+// lemmatizer from the gold lemmas and tags. The parser's transitions build
+// projective trees only, so non-projective training trees (288 of EWT's
+// 12,544) are made projective by lifting arcs. Training is deterministic;
+// it stops with ctx's error when ctx is done.
+func Train(ctx context.Context, train, dev []*Sentence, opt TrainOptions) (*Model, error) {
+	opt.Defaults()
 	if len(train) == 0 {
 		return nil, errors.New("no training sentences")
 	}
@@ -117,14 +135,15 @@ func Train(train, dev []*Sentence, opt TrainOptions) (*Model, error) {
 			lifted++
 		}
 	}
-	fmt.Fprintf(opt.Log, "%d training sentences (%d projectivized), %d tags, %d labels\n", len(train), lifted, len(m.tags), len(m.labels))
+	m.buildMoves(gold)
+	fmt.Fprintf(opt.Log, "%d training sentences (%d projectivized), %d tags, %d labels, %d parser classes\n", len(train), lifted, len(m.tags), len(m.labels), m.moves.n())
 
 	// Tagger, and jackknifed tags for the parser's training data.
 	m.tg = *trainTagger(gold, m.xposID, opt, func(ep int, tg *tagger) {
 		m.tg = *tg
 		fmt.Fprintf(opt.Log, "tagger epoch %d: %s\n", ep, tagScores(m, dev))
 	})
-	fmt.Fprintf(opt.Log, "tagger: %d features, %s\n", len(m.tg.w.features()), time.Since(start).Round(time.Second))
+	fmt.Fprintf(opt.Log, "tagger: %d features, %s\n", m.tg.w.len(), time.Since(start).Round(time.Second))
 	jackknife(gold, m.xposID, opt)
 	var right, all int
 	for _, g := range gold {
@@ -150,79 +169,102 @@ func Train(train, dev []*Sentence, opt TrainOptions) (*Model, error) {
 	m.lem = trainLemmatizer(forms, xp, lemmas)
 	fmt.Fprintf(opt.Log, "lemmatizer: %d exceptions, %d rules\n", len(m.lem.table), len(m.lem.rules))
 
-	// Parser.
+	if _, err := m.trainParser(ctx, gold, dev, opt, start); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// trainParser trains the parser on gold sentences with their jackknifed
+// tags, printing dev scores after each epoch, and returns the perceptron.
+func (m *Model) trainParser(ctx context.Context, gold []*goldSent, dev []*Sentence, opt TrainOptions, start time.Time) (*perceptron, error) {
 	p := newPerceptron()
 	rng := rand.New(rand.NewPCG(opt.Seed, 2))
-	sc := &scratch{scores: make([]float32, 256)}
-	nl := len(m.labels)
+	sc := &scratch{scores: make([]float32, maxClasses)}
 	order := make([]int, len(gold))
 	for i := range order {
 		order[i] = i
 	}
 	for ep := 1; ep <= opt.ParseEpochs; ep++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		var moves, wrong int
-		for _, si := range order {
-			g := gold[si]
-			sc.toks, sc.tags = g.toks, g.pred
-			sc.sf.w = append(sc.sf.w[:0], rootWord)
-			sc.sf.p = append(sc.sf.p[:0], rootTag)
-			for i, c := range sc.tags {
-				sc.sf.w = append(sc.sf.w, sc.toks[i].form)
-				sc.sf.p = append(sc.sf.p, uint64(c)+1)
-			}
-			scores := sc.scores[:nClasses(nl)]
-			st := &sc.st
-			st.reset(len(g.words))
-			for !st.terminal() {
-				sc.feats = st.feats(sc.feats[:0], &sc.sf)
-				p.score(sc.feats, scores)
-				ok := st.valid()
-				pred := bestClass(scores, ok, nl)
-				costs := st.costs(ok, g.heads, g.root)
-				// The cost of a class is that of its move, plus one for a
-				// wrong label on a right arc.
-				cost := func(c int) int {
-					mv, lab := classMove(c, nl)
-					k := costs[mv]
-					if mv == mLeft && g.heads[st.s0()] == int32(st.b) && int(g.labels[st.s0()]) != lab {
-						k++
-					}
-					if mv == mRight && g.heads[st.b] == int32(st.s0()) && int(g.labels[st.b]) != lab {
-						k++
-					}
-					return k
-				}
-				minCost, best := -1, -1
-				for c := range scores {
-					mv, _ := classMove(c, nl)
-					if !ok[mv] {
-						continue
-					}
-					k := cost(c)
-					if minCost < 0 || k < minCost || (k == minCost && scores[c] > scores[best]) {
-						minCost, best = k, c
-					}
-				}
-				p.tick()
-				moves++
-				follow := best
-				if cost(pred) > minCost {
-					wrong++
-					p.update(sc.feats, best, 1)
-					p.update(sc.feats, pred, -1)
-					if ep > 1 && rng.Float64() < opt.Explore {
-						follow = pred
-					}
-				}
-				st.apply(classMove(follow, nl))
-			}
+		explore := 0.0
+		if ep > 1 {
+			explore = opt.Explore
 		}
-		m.par = newWeights(p.average(opt.MinWeight))
+		for _, si := range order {
+			mv, wr := m.trainSentence(p, sc, gold[si], explore, rng)
+			moves += mv
+			wrong += wr
+		}
+		m.par = newWeights(p.average(opt.MinUpdates, opt.MinWeight), m.moves.n())
 		fmt.Fprintf(opt.Log, "parser epoch %d: %.2f%% moves wrong, %d features, dev %s, %s\n",
 			ep, 100*float64(wrong)/float64(max(moves, 1)), len(p.feats), m.Evaluate(dev), time.Since(start).Round(time.Second))
 	}
-	return m, nil
+	return p, nil
+}
+
+// trainSentence parses g once with the perceptron p, updating it wherever
+// its best class is not one of the cheapest under the dynamic oracle. With
+// probability explore it then follows its own wrong choice, so that it
+// learns to recover from mistakes (Goldberg and Nivre 2012, algorithm 3).
+// It returns the number of scored moves and of wrong ones.
+func (m *Model) trainSentence(p *perceptron, sc *scratch, g *goldSent, explore float64, rng *rand.Rand) (moves, wrong int) {
+	sc.toks, sc.tags = g.toks, g.pred
+	m.fill(&sc.sf, sc.toks, sc.tags)
+	scores := sc.scores[:m.moves.n()]
+	st := &sc.st
+	st.reset(len(g.words))
+	for !st.terminal() {
+		if mv, ok := st.forced(); ok {
+			st.apply(mv, m.rootLabel)
+			continue
+		}
+		sc.feats = st.feats(sc.feats[:0], &sc.sf)
+		p.score(sc.feats, scores)
+		ok := st.valid()
+		pred := m.moves.best(scores, ok)
+		costs := st.costs(ok, g.heads)
+		// The cost of a class is that of its move, plus one for the wrong
+		// label on a right arc.
+		s0, b := st.s0(), st.b
+		cost := func(c int) int {
+			mv, lab := m.moves.move(c)
+			k := costs[mv]
+			if mv == mLeft && g.heads[s0] == int32(b) && int(g.labels[s0]) != lab {
+				k++
+			}
+			if mv == mRight && g.heads[b] == int32(s0) && int(g.labels[b]) != lab {
+				k++
+			}
+			return k
+		}
+		minCost, best := -1, -1
+		for c := range scores {
+			if mv, _ := m.moves.move(c); !ok[mv] {
+				continue
+			}
+			if k := cost(c); minCost < 0 || k < minCost || (k == minCost && scores[c] > scores[best]) {
+				minCost, best = k, c
+			}
+		}
+		p.tick()
+		moves++
+		follow := best
+		if cost(pred) > minCost {
+			wrong++
+			p.update(sc.feats, best, 1)
+			p.update(sc.feats, pred, -1)
+			if explore > 0 && rng.Float64() < explore {
+				follow = pred
+			}
+		}
+		st.apply(m.moves.move(follow))
+	}
+	return moves, wrong
 }
 
 // tagScores returns the tagging accuracy on dev.
@@ -306,7 +348,7 @@ func indexByte(s string, c byte) int {
 // buildLabels sets m.labels to the relations of train, commonest first, and
 // returns the function that maps a relation onto its id.
 func (m *Model) buildLabels(train []*Sentence) func(string) uint8 {
-	counts := map[string]int{"root": 0, "dep": 0, "punct": 0}
+	counts := map[string]int{"root": 0, "dep": 0, "punct": 0, "parataxis": 0}
 	for _, s := range train {
 		for _, r := range s.Rels {
 			counts[r]++
@@ -339,6 +381,36 @@ func (m *Model) buildLabels(train []*Sentence) func(string) uint8 {
 	}
 }
 
+// minArcCount is how often a pair of direction and label must occur in
+// training to become a class of the parser.
+const minArcCount = 20
+
+// buildMoves sets m.moves to the arcs seen at least minArcCount times.
+func (m *Model) buildMoves(gold []*goldSent) {
+	var left, right [maxLabels]int
+	for _, g := range gold {
+		for d := 1; d < len(g.heads)-1; d++ {
+			if int(g.heads[d]) > d {
+				left[g.labels[d]]++
+			} else {
+				right[g.labels[d]]++
+			}
+		}
+	}
+	m.moves = moveSet{}
+	for l := range m.labels {
+		if left[l] >= minArcCount || l == m.rootLabel {
+			m.moves.labels = append(m.moves.labels, uint8(l))
+		}
+	}
+	m.moves.nLeft = len(m.moves.labels)
+	for l := range m.labels {
+		if right[l] >= minArcCount && l != m.rootLabel {
+			m.moves.labels = append(m.moves.labels, uint8(l))
+		}
+	}
+}
+
 // prepare converts s for training and reports how many arcs were lifted to
 // make its tree projective.
 func prepare(s *Sentence, classOf func(x, u string) uint8, labelOf func(string) uint8) (*goldSent, int) {
@@ -348,7 +420,7 @@ func prepare(s *Sentence, classOf func(x, u string) uint8, labelOf func(string) 
 		toks:   make([]tokFeat, n),
 		tags:   make([]uint8, n),
 		pred:   make([]uint8, n),
-		heads:  make([]int32, n+1),
+		heads:  make([]int32, n+2),
 		labels: make([]uint8, n+1),
 	}
 	var buf []byte
@@ -360,13 +432,13 @@ func prepare(s *Sentence, classOf func(x, u string) uint8, labelOf func(string) 
 		g.heads[i+1] = int32(s.Heads[i] + 1)
 		g.labels[i+1] = labelOf(s.Rels[i])
 	}
-	lifted := projectivize(g.heads)
+	lifted := projectivize(g.heads[:n+1])
 	for i := 1; i <= n; i++ {
 		if g.heads[i] == 0 {
-			g.root = int32(i)
-			break
+			g.heads[i] = int32(n + 1)
 		}
 	}
+	g.heads[n+1] = -1
 	return g, lifted
 }
 
@@ -418,6 +490,10 @@ func abs(x int) int {
 	return x
 }
 
+// dictMinShare is how often a word must have its commonest tag in training
+// to go in the tagger's dictionary, and be tagged without features.
+const dictMinShare = 0.97
+
 // trainTagger trains a tagger on sents; after each epoch it calls report,
 // if not nil.
 func trainTagger(sents []*goldSent, xposID []uint8, opt TrainOptions, report func(int, *tagger)) *tagger {
@@ -433,6 +509,18 @@ func trainTagger(sents []*goldSent, xposID []uint8, opt TrainOptions, report fun
 		}
 	}
 	tg := &tagger{dict: map[string]uint8{}, amb: map[uint64]uint64{}, n: nClasses}
+	for w, cs := range counts {
+		total, best, bc := 0, 0, uint8(0)
+		for c, k := range cs {
+			total += k
+			if k > best || (k == best && c < bc) {
+				best, bc = k, c
+			}
+		}
+		if opt.DictMinCount > 0 && total >= opt.DictMinCount && float64(best) >= dictMinShare*float64(total) {
+			tg.dict[w] = bc
+		}
+	}
 	tagCounts := map[uint64]*[64]int32{}
 	for _, s := range sents {
 		for i, t := range s.toks {
@@ -492,11 +580,11 @@ func trainTagger(sents []*goldSent, xposID []uint8, opt TrainOptions, report fun
 			}
 		}
 		if report != nil {
-			tg.w = newWeights(p.average(opt.MinWeight))
+			tg.w = newWeights(p.average(opt.TagMinUpdates, opt.MinWeight), nClasses)
 			report(ep, tg)
 		}
 	}
-	tg.w = newWeights(p.average(opt.MinWeight))
+	tg.w = newWeights(p.average(opt.TagMinUpdates, opt.MinWeight), nClasses)
 	return tg
 }
 
