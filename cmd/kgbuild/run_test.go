@@ -41,8 +41,9 @@ func mustRun(tb testing.TB, args ...string) (stdout, stderr string) {
 	return out.String(), errb.String()
 }
 
-// storeNQuads returns the store's quads as sorted N-Quads lines.
-func storeNQuads(tb testing.TB, db string) []string {
+// storeQuads returns the store's quads in the store's own order, which
+// depends on the order the articles were loaded in.
+func storeQuads(tb testing.TB, db string) []quad.Quad {
 	tb.Helper()
 	st, err := store.Open(db, store.Options{ReadOnly: true})
 	if err != nil {
@@ -55,6 +56,13 @@ func storeNQuads(tb testing.TB, db string) []string {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	return qs
+}
+
+// storeNQuads returns the store's quads as sorted N-Quads lines.
+func storeNQuads(tb testing.TB, db string) []string {
+	tb.Helper()
+	qs := storeQuads(tb, db)
 	lines := make([]string, len(qs))
 	for i, q := range qs {
 		lines[i] = q.NQuad()
@@ -523,19 +531,8 @@ func writeCorpus(tb testing.TB, path string, n int) {
 // which depends on the order the articles were loaded in.
 func storeDump(tb testing.TB, db string) string {
 	tb.Helper()
-	st, err := store.Open(db, store.Options{ReadOnly: true})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer st.Close()
-	r := graph.NewQuadStoreReader(st)
-	defer r.Close()
-	qs, err := quad.ReadAll(r)
-	if err != nil {
-		tb.Fatal(err)
-	}
 	var b strings.Builder
-	for _, q := range qs {
+	for _, q := range storeQuads(tb, db) {
 		b.WriteString(q.NQuad() + "\n")
 	}
 	return b.String()

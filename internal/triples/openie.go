@@ -95,13 +95,7 @@ func (t *tree) subtree(i int, skip func(k int) bool) []int {
 	}
 	walk(i)
 	slices.Sort(out)
-	for len(out) > 1 && t.UPOS[out[0]] == "PUNCT" {
-		out = out[1:]
-	}
-	for len(out) > 1 && t.UPOS[out[len(out)-1]] == "PUNCT" {
-		out = out[:len(out)-1]
-	}
-	return out
+	return trimPunct(t, out)
 }
 
 // argSkip leaves out of an argument what makes other extractions: relative
@@ -182,18 +176,19 @@ func (t *tree) isPredicate(v int) bool {
 // subject finds the subject of the clause headed by v: its own, that of
 // the verb it is coordinated with, the controller of an open complement,
 // or the noun a relative clause or participle modifies. It reports the
-// subject's head and whether it is passive.
-func (t *tree) subject(v int) (head int, passive bool, how string) {
+// subject's head and how it was found: "" for the clause's own subject,
+// else "control", "relcl" or "acl".
+func (t *tree) subject(v int) (head int, how string) {
 	for range 8 { // follow conj and xcomp chains, but not forever
 		if s := t.kid(v, "nsubj", "csubj"); s >= 0 {
-			return s, strings.HasSuffix(t.Rels[s], ":pass"), ""
+			return s, ""
 		}
 		if s := t.kid(v, "nsubj:pass", "csubj:pass"); s >= 0 {
-			return s, true, ""
+			return s, ""
 		}
 		h := t.Heads[v]
 		if h < 0 {
-			return -1, false, ""
+			return -1, ""
 		}
 		switch t.Rels[v] {
 		case "conj":
@@ -201,33 +196,33 @@ func (t *tree) subject(v int) (head int, passive bool, how string) {
 				v = h
 				continue
 			}
-			return -1, false, ""
+			return -1, ""
 		case "xcomp":
 			// "agreed to cease operations": the object of "persuaded X to"
 			// controls it, else the subject.
 			if o := t.kid(h, "obj"); o >= 0 && o < v {
-				return o, false, "control"
+				return o, "control"
 			}
 			v = h
 			continue
 		case "acl:relcl":
-			return h, false, "relcl"
+			return h, "relcl"
 		case "acl":
-			return h, t.XPOS[v] == "VBN", "acl"
+			return h, "acl"
 		case "advcl":
 			if t.XPOS[v] == "VBG" || t.XPOS[v] == "VBN" {
 				v = h // "Having returned ..., they gained": the main clause's subject
 				continue
 			}
 		}
-		return -1, false, ""
+		return -1, ""
 	}
-	return -1, false, ""
+	return -1, ""
 }
 
 // clause extracts from the clause headed by v.
 func (t *tree) clause(v int) []Extraction {
-	subj, _, how := t.subject(v)
+	subj, how := t.subject(v)
 	if subj < 0 {
 		return nil
 	}

@@ -24,8 +24,7 @@ func TestOpenExtract(t *testing.T) {
 		{"coordinated objects", "Russia backs the government and the militias .", "backs | Russia | the militias"},
 		{"coordinated verbs", "The group shelled Damascus and attacked the airport .", "attacked | The group | the airport"},
 		// With "controls" here the tagger reads a noun ("controls Douma" as a
-		// compound) and the clause is lost: a known parser error, see
-		// internal/triples/parse/README.md.
+		// compound) and the clause is lost: a known parser error.
 		{"relative clause", "Jaish al-Islam , which holds Douma , denied the reports .", "holds | Jaish al-Islam | Douma"},
 		{"apposition", "Mohammed Alloush , the head of the political office , spoke .", "is | Mohammed Alloush | the head of the political office"},
 		{"participle", "They welcomed a truce brokered by Russia .", "brokered by | a truce | Russia"},
