@@ -154,7 +154,12 @@ func (x *Extractor) Extract(a *Article) (doc *Document, err error) {
 		s.Tokens = Tokenize(doc.Text, s.Start, s.End)
 		ms := ctx.definite(s.Tokens, ctx.surnames(s.Tokens, x.Gazetteer.Mentions(s.Tokens)))
 		s.Mentions = ms
-		cl := newClause(s.Tokens, ms, x.Lexicon.Triggers(s.Tokens), ctx)
+		trs := x.Lexicon.Triggers(s.Tokens)
+		var tr *tree
+		if needsParse(trs, ms) || appositive(s.Tokens, ms) {
+			tr = parseTokens(s.Tokens, ms)
+		}
+		cl := newClause(s.Tokens, ms, trs, ctx, tr, x.Gazetteer)
 		var rs []relation
 		if !strings.HasSuffix(strings.TrimRight(s.Text, ` "'”’)`), "?") {
 			rs = cl.relations() // a question asserts nothing

@@ -287,6 +287,15 @@ func (g *Gazetteer) Entity(id string) (Entity, bool) {
 	return g.entries[i].Entity, true
 }
 
+// entry returns what the gazetteer knows of entity id.
+func (g *Gazetteer) entry(id string) (Entry, bool) {
+	i, ok := g.byID[id]
+	if !ok {
+		return Entry{}, false
+	}
+	return g.entries[i], true
+}
+
 // Lookup finds the entity a whole name refers to ("Jaysh-al-Islam",
 // "Muhammad Allouch", "Moscow").
 func (g *Gazetteer) Lookup(name string) (Entity, bool) {

@@ -14,6 +14,8 @@ type clause struct {
 	triggers []Trigger
 	ctx      *discourse
 	focus    *Mention // the actor "it"/"they" refer to inside a denial
+	tree     *tree    // the dependency parse over toks; nil when the sentence was not parsed
+	gaz      *Gazetteer
 }
 
 // discourse remembers the actors mentioned so far in an article, for
@@ -21,9 +23,24 @@ type clause struct {
 type discourse struct {
 	lastGroup, lastPerson, lastActor *Mention
 	persons                          map[string]Entity // skeleton of a surname -> the person named in full earlier
+	headline                         *Mention          // the one group the title names, if it names one
+	sentences                        int               // sentences noted so far
 }
 
 func (d *discourse) note(ms []Mention) {
+	if d.sentences == 0 {
+		for i := range ms {
+			if ms[i].Type != schema.ArmedGroup || ms[i].ID == "rebels" {
+				continue
+			}
+			if d.headline != nil && d.headline.ID != ms[i].ID {
+				d.headline = nil
+				break
+			}
+			d.headline = &ms[i]
+		}
+	}
+	d.sentences++
 	for i := range ms {
 		m := ms[i]
 		if !m.IsActor() {
@@ -70,9 +87,22 @@ func (d *discourse) surnames(toks []Token, ms []Mention) []Mention {
 }
 
 // definite resolves "the rebel group" and "the armed group", which the
-// gazetteer reads as rebels in general, to the group last named.
+// gazetteer reads as rebels in general, to the group last named; and, in
+// the lede, "a Syrian rebel group" to the one group the title names, as
+// news writing introduces its subject.
 func (d *discourse) definite(toks []Token, ms []Mention) []Mention {
 	for i, m := range ms {
+		if m.ID == "rebels" && d.headline != nil && d.sentences <= 2 && m.Start > 0 && toks[m.End-1].Lower == "group" {
+			j := m.Start - 1
+			if j > 0 && toks[j].IsCapitalized() && toks[j-1].Lower != "the" {
+				j-- // "a Syrian rebel group"
+			}
+			if toks[j].Lower == "a" {
+				ms[i].Entity = d.headline.Entity
+				ms[i].Match = MatchDefinite
+				continue
+			}
+		}
 		if m.ID != "rebels" || m.Start == 0 || toks[m.Start-1].Lower != "the" || d.lastGroup == nil || d.lastGroup.ID == "rebels" {
 			continue
 		}
@@ -128,8 +158,8 @@ var stops = map[string]bool{
 	"quit": true, "quitting": true, "abandon": true, "abandoning": true, "abandoned": true,
 }
 
-func newClause(toks []Token, ms []Mention, trs []Trigger, ctx *discourse) *clause {
-	c := &clause{toks: toks, mentions: ms, triggers: trs, ctx: ctx, owner: make([]int, len(toks))}
+func newClause(toks []Token, ms []Mention, trs []Trigger, ctx *discourse, tr *tree, gaz *Gazetteer) *clause {
+	c := &clause{toks: toks, mentions: ms, triggers: trs, ctx: ctx, tree: tr, gaz: gaz, owner: make([]int, len(toks))}
 	for i := range c.owner {
 		c.owner[i] = -1
 	}
@@ -214,6 +244,11 @@ func (c *clause) relations() []relation {
 			// In the denied claim, "it" and "they" are the denier.
 			denied, denier = t.End, rs[0].subj
 			c.focus = &denier
+		}
+	}
+	for _, r := range c.appositions() {
+		if r.subj.ID != r.obj.ID {
+			out = append(out, r)
 		}
 	}
 	return out
@@ -308,11 +343,24 @@ func (c *clause) activeAt(t Trigger, at int) []relation {
 		// "the pre-dawn attack on": a noun, whoever is named before it.
 		return nil
 	}
+	if t.Predicate == schema.Evacuates && c.leftDead(t.End) {
+		t.Predicate = schema.Kills // "leaving 15 militants dead"
+	}
 	subjs, dist, pronoun := c.subjectLeft(at)
+	ds, dp, parsed := c.depSubjects(at)
+	if parsed && len(ds) == 0 && len(subjs) > 0 && dist <= 1 {
+		parsed = false // "Russia brokered": word order is safe where the parse errs
+	}
+	if parsed {
+		subjs, pronoun = ds, dp
+		if len(ds) > 0 {
+			dist = max(0, at-ds[len(ds)-1].End)
+		}
+	}
 	if len(subjs) == 0 {
 		return nil
 	}
-	if t.Gerund && at == t.Start && dist > 1 && !beForms[c.word(t.Start-1)] {
+	if !parsed && t.Gerund && at == t.Start && dist > 1 && !beForms[c.word(t.Start-1)] {
 		// "an end to fighting in Syria": an -ing form far from any subject
 		// is a noun or a participle phrase, not this actor's verb.
 		return nil
@@ -322,6 +370,11 @@ func (c *clause) activeAt(t Trigger, at int) []relation {
 		relEnd++ // "denies stopping"
 	}
 	objs := c.objectRight(t.End, t.Predicate)
+	if t.Kind == KindVerb {
+		if do, ok := c.depObjects(t.Start, t); ok && (len(do) > 0 || len(objs) == 0 || !c.adjacent(t.End, objs[0].Start)) {
+			objs = do
+		}
+	}
 	if len(objs) == 0 {
 		return nil
 	}
@@ -332,8 +385,8 @@ func (c *clause) activeAt(t Trigger, at int) []relation {
 		rule = "active+coref"
 	}
 	neg, hedged := c.modality(at, subjs[len(subjs)-1].End)
-	if c.irrealis(at, subjs[len(subjs)-1].End) {
-		return nil // "rebels should leave": a demand, not an event
+	if c.irrealis(at, subjs[len(subjs)-1].End) || c.conditional(t.Start) {
+		return nil // "rebels should leave": a demand, not an event; "if the regime violates"
 	}
 	if hedged {
 		conf *= 0.7
@@ -345,10 +398,16 @@ func (c *clause) activeAt(t Trigger, at int) []relation {
 // passive: OBJECT [was] VERB-ed by AGENT ("a truce brokered by US and Russia").
 func (c *clause) passive(t Trigger) []relation {
 	agents := c.coordinated(t.End+1, func(m Mention) bool { return m.IsActor() })
+	if da, ok := c.depAgents(t.Start); ok && len(da) > 0 {
+		agents = da
+	}
 	if len(agents) == 0 {
 		return nil
 	}
 	objs := c.objectLeft(t.Start, t.Predicate)
+	if dp, ok := c.depPatient(t.Start, t.Predicate); ok && len(dp) > 0 {
+		objs = dp
+	}
 	if len(objs) == 0 {
 		return nil
 	}
@@ -576,6 +635,30 @@ func (c *clause) objectRight(i int, pred string) []Mention {
 		}
 	}
 	return nil
+}
+
+// leftDead reports whether "dead" ends the phrase from token i: "leaving
+// 15 ISIS militants dead".
+func (c *clause) leftDead(i int) bool {
+	for k := i; k < len(c.toks) && k < i+8; k++ {
+		switch w := c.word(k); {
+		case w == "dead":
+			return true
+		case boundaries[w] || w == "," || w == ".":
+			return false
+		}
+	}
+	return false
+}
+
+// adjacent reports whether only articles stand between tokens i and j.
+func (c *clause) adjacent(i, j int) bool {
+	for k := i; k < j; k++ {
+		if !skippable[c.word(k)] {
+			return false
+		}
+	}
+	return true
 }
 
 // destination reports whether a "to", "towards" or "for" between tokens i
