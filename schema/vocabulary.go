@@ -194,7 +194,7 @@ const (
 	SubjectText = Prefix + `subjectText`
 	// ObjectText is “object text”: The object as written in the sentence.
 	ObjectText = Prefix + `objectText`
-	// Date is “date”: The date of the event a fact reports.
+	// Date is “date”: The date of the event a fact reports, typed by how precisely the article gives it: xsd:date (2016-03-04), xsd:gYearMonth (2016-03) or xsd:gYear (2016).
 	Date = Prefix + `date`
 	// Rule is “rule”: The extraction rule that produced a fact.
 	Rule = Prefix + `rule`

@@ -583,6 +583,19 @@ type factJSON struct {
 	Date          string   `json:"date,omitempty"`
 }
 
+// factDate is a fact's date written to its precision, as the quads type
+// it: "2016-03-04", "2016-03" or "2016", so that a month is not read as
+// its first day. A date without a precision is a day, as in the quads.
+func factDate(t time.Time, p triples.Precision) string {
+	if t.IsZero() {
+		return ""
+	}
+	if p == triples.DateNone {
+		p = triples.DateDay
+	}
+	return p.Format(t)
+}
+
 type entJSON struct {
 	Text  string `json:"text"`
 	IRI   string `json:"iri"`
@@ -610,9 +623,7 @@ func writeFacts(w io.Writer, iris triples.IRIs, doc *triples.Document) error {
 			Object:    entJSON{f.Object.Text, string(iris.Entity(f.Object.Entity)), strings.TrimPrefix(f.Object.Type, schema.Prefix), f.ObjSpan.Start, f.ObjSpan.End},
 			Negated:   f.Negated, Confidence: f.Confidence, Rule: f.Rule,
 		}
-		if !f.Date.IsZero() {
-			j.Date = f.Date.Format("2006-01-02")
-		}
+		j.Date = factDate(f.Date, f.DatePrecision)
 		j.Hedged = f.Hedged
 		if m := f.Source; m != nil {
 			j.AssertedBy = &entJSON{m.Text, string(iris.Entity(m.Entity)), strings.TrimPrefix(m.Type, schema.Prefix), s.Tokens[m.Start].Start, s.Tokens[m.End-1].End}

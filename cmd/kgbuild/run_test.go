@@ -25,6 +25,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/conflictkg/kg/internal/store"
+	"github.com/conflictkg/kg/internal/triples"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata")
@@ -221,6 +222,49 @@ func TestDryRun(t *testing.T) {
 	}
 	if d := cmp.Diff(want, f); d != "" {
 		t.Errorf("first fact (-want +got):\n%s", d)
+	}
+}
+
+// TestDryRunDatePrecision checks that --dry-run writes a date to the
+// precision it is known to, as the quads type it, and not a month or a
+// year as its first day.
+func TestDryRunDatePrecision(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "dates.jsonl")
+	text := "Russia brokered a truce in March 2016.\\nIn 2014, Russia brokered a truce.\\nOn 3 March 2016, Russia brokered a truce.\\nRussia brokered a truce."
+	if err := os.WriteFile(p, []byte(`{"id":"d","date":"2016-05-01","text":"`+text+`"}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _ := mustRun(t, "--dry-run", p)
+	var got []string
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var f factJSON
+		if err := json.Unmarshal([]byte(l), &f); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, f.Date)
+	}
+	want := []string{"2016-03", "2014", "2016-03-03", "2016-05-01"} // the last is undated: the publication day
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("dates of the facts (-want +got):\n%s", d)
+	}
+}
+
+func TestFactDate(t *testing.T) {
+	d := time.Date(2016, 3, 1, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		t    time.Time
+		p    triples.Precision
+		want string
+	}{
+		{d, triples.DateDay, "2016-03-01"},
+		{d, triples.DateMonth, "2016-03"},
+		{time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC), triples.DateYear, "2016"},
+		{d, triples.DateNone, "2016-03-01"}, // a day, as dateLiteral takes it
+		{time.Time{}, triples.DateNone, ""},
+	} {
+		if got := factDate(tt.t, tt.p); got != tt.want {
+			t.Errorf("factDate(%v, %v) = %q, want %q", tt.t, tt.p, got, tt.want)
+		}
 	}
 }
 

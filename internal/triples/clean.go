@@ -3,6 +3,7 @@ package triples
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -51,7 +52,13 @@ func clean(text, title string) cleaned {
 	titleKey := lineKey(title)
 	for _, ln := range splitLines(text) {
 		s := text[ln.Start:ln.End]
-		if d, rest, ok := leadingDate(s); ok {
+		d, rest, ok := leadingDate(s)
+		if !ok && len(c.lines) == 0 {
+			// Only at the head of an article: further on, "2016-03-04 ..."
+			// is a timeline entry whose sentence needs its date.
+			d, rest, ok = leadingNumericDate(s)
+		}
+		if ok {
 			if c.date.IsZero() {
 				c.date = d
 			}
@@ -225,6 +232,63 @@ func leadingDate(s string) (time.Time, int, bool) {
 		}
 	}
 	return time.Time{}, 0, false
+}
+
+// leadingNumericDate recognises a line that is, or starts with, a date in
+// digits, as some sites put it before the headline: "15-09-2013 Militants
+// attack ...", "24.08.2013Get short URL", "2013-09-15". leadingDate misses
+// these, as it wants three words so as not to take a number for a date.
+// It returns what leadingDate returns.
+func leadingNumericDate(s string) (time.Time, int, bool) {
+	i := 0
+	for i < len(s) && (isDigit(s[i]) || s[i] == '-' || s[i] == '.' || s[i] == '/') {
+		i++
+	}
+	tok := strings.TrimRight(s[:i], "-./") // "15-09-2013." ends a sentence
+	d, ok := numericDate(tok)
+	if !ok {
+		return time.Time{}, 0, false
+	}
+	end := len(tok)
+	// A time of day after the date goes with it: "15-09-2013 10:45 GMT",
+	// "2013-09-15T10:45:00Z".
+	ws := wordEnds(s, 4)
+	for n := len(ws); n > 0; n-- {
+		if ws[n-1] > end && timeOfDayOnly(normalizeDate(s[end:ws[n-1]])) {
+			end = ws[n-1]
+			break
+		}
+	}
+	rest := strings.TrimLeft(s[end:], " \t,.|-)") // "30.04.2017) Get short URL": the rest of "(updated ...)"
+	if rest == "" {
+		return d, 0, true
+	}
+	return d, len(s) - len(rest), true
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// numericDate reads a date of digits alone: 15-09-2013, 24.08.2013,
+// 2013-09-15. It is ParseDate, which reads dashed and dotted dates day
+// first, except for slashed ones, which sites write either way: one is
+// read when a number over 12 or a day equal to its month makes the order
+// clear (15/09/2013, 09/15/2013, 05/05/2013), and not at all when the
+// order is unclear (05/04/2016).
+func numericDate(s string) (time.Time, bool) {
+	a, rest, ok := strings.Cut(s, "/")
+	if !ok || len(a) > 2 {
+		return ParseDate(s)
+	}
+	b, y, _ := strings.Cut(rest, "/")
+	x, _ := strconv.Atoi(a)
+	z, _ := strconv.Atoi(b)
+	switch {
+	case x > 12:
+		return ParseDate(b + "/" + a + "/" + y) // day first; ParseDate reads month first
+	case z > 12 || x == z:
+		return ParseDate(s)
+	}
+	return time.Time{}, false
 }
 
 // dateMarkers introduce a publication date inside a byline:
