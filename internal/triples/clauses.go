@@ -349,6 +349,9 @@ func (c *clause) depObjects(v int, tr Trigger) (objs []Mention, known bool) {
 			}
 		case "obl":
 			cs := t.kid(k, "case")
+			if c.word(cs) == "to" && c.word(cs-1) == "according" || c.word(cs) == "according" {
+				continue // "according to the Observatory": who says it
+			}
 			switch {
 			case cs >= 0 && inPattern(cs):
 				cands = append([]int{k}, cands...)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 )
@@ -153,6 +154,7 @@ func (x *Extractor) Extract(a *Article) (doc *Document, err error) {
 		sent, offset = i, s.Start
 		s.Tokens = Tokenize(doc.Text, s.Start, s.End)
 		ms := ctx.definite(s.Tokens, ctx.surnames(s.Tokens, x.Gazetteer.Mentions(s.Tokens)))
+		ms = dropSiteName(s.Tokens, ms)
 		s.Mentions = ms
 		trs := x.Lexicon.Triggers(s.Tokens)
 		var tr *tree
@@ -187,3 +189,14 @@ func tokenSpan(toks []Token, m Mention) Span {
 }
 
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
+
+// dropSiteName drops the mentions of a headline's site name ("... kills 44
+// in Syrian Kurdish city | Jordan Times"): the site reports, it does not act.
+func dropSiteName(toks []Token, ms []Mention) []Mention {
+	for i := len(toks) - 1; i >= 0 && i >= len(toks)-8; i-- {
+		if w := toks[i].Text; w == "|" || w == "–" && i > len(toks)-5 {
+			return slices.DeleteFunc(ms, func(m Mention) bool { return m.Start > i })
+		}
+	}
+	return ms
+}

@@ -618,7 +618,7 @@ func (c *clause) coordinated(k int, fits func(Mention) bool) []Mention {
 func (c *clause) objectRight(i int, pred string) []Mention {
 	for k := i; k < len(c.toks) && k < i+10; k++ {
 		w := c.word(k)
-		if boundaries[w] || w == "." || w == "," || w == "which" || w == "who" || w == "but" || speechVerbs[w] && c.owner[k] < 0 {
+		if boundaries[w] || w == "." || w == "," || w == "which" || w == "who" || w == "but" || w == "according" || speechVerbs[w] && c.owner[k] < 0 {
 			break // "... killed in the strike, said the Civil Defence": the speaker is no object
 		}
 		if m := c.owner[k]; m >= 0 {
@@ -749,11 +749,25 @@ func rangeFits(pred string, m Mention) bool {
 	return m.IsActor()
 }
 
+// voices are predicates of what is said, the only ones a news outlet or
+// monitor can be the subject of: "AFP Tuesday ... strikes killed" is a
+// dateline, not an agency that kills.
+var voices = map[string]bool{
+	schema.Reports: true, schema.Announces: true, schema.Accuses: true, schema.Blames: true, schema.Criticizes: true,
+	schema.Denies: true, schema.Demands: true, schema.Warns: true, schema.Rejects: true, schema.MeetsWith: true,
+}
+
 // cross makes one relation for each subject and object pair.
 func cross(subjs, objs []Mention, r relation) []relation {
 	var out []relation
 	for _, s := range subjs {
+		if (s.Type == schema.MediaOutlet || s.Type == schema.NGO) && !voices[r.predicate] {
+			continue
+		}
 		for _, o := range objs {
+			if o.Type == schema.MediaOutlet && !voices[r.predicate] {
+				continue
+			}
 			x := r
 			x.subj, x.obj = s, o
 			out = append(out, x)
