@@ -110,6 +110,12 @@ func extractCaRB(ctx context.Context, gold *carb.Set) (*carb.Set, map[string]*ca
 		}
 		for _, e := range triples.OpenExtract(m.Parse(in)) {
 			rel, args := e.Strings(words)
+			if len(args) == 1 {
+				// CaRB gives every tuple a second argument, empty for an
+				// intransitive clause ("rebounded | cash municipals | "),
+				// and matches no tuple that lacks one.
+				args = append(args, "")
+			}
 			t := carb.Tuple{Rel: rel, Args: args, Confidence: e.Confidence}
 			pred.Add(sent, t)
 			if byKind[e.Kind] == nil {

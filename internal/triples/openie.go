@@ -102,8 +102,12 @@ func (t *tree) subtree(i int, skip func(k int) bool) []int {
 // clauses, appositions and bracketed asides.
 func (t *tree) argSkip(k int) bool {
 	switch t.Rels[k] {
-	case "acl:relcl", "appos", "parataxis", "dep":
+	case "acl:relcl", "parataxis", "dep":
 		return true
+	case "appos":
+		// Only one set off by punctuation: "the French socialist Henri
+		// Simon" is one name.
+		return t.kid(k, "punct") >= 0
 	}
 	return false
 }
@@ -177,14 +181,14 @@ func (t *tree) isPredicate(v int) bool {
 // the verb it is coordinated with, the controller of an open complement,
 // or the noun a relative clause or participle modifies. It reports the
 // subject's head and how it was found: "" for the clause's own subject,
-// else "control", "relcl" or "acl".
+// else "control", "relcl", "acl", or "advcl" for an adverbial participle's.
 func (t *tree) subject(v int) (head int, how string) {
 	for range 8 { // follow conj and xcomp chains, but not forever
 		if s := t.kid(v, "nsubj", "csubj"); s >= 0 {
-			return s, ""
+			return s, how
 		}
 		if s := t.kid(v, "nsubj:pass", "csubj:pass"); s >= 0 {
-			return s, ""
+			return s, how
 		}
 		h := t.Heads[v]
 		if h < 0 {
@@ -212,6 +216,7 @@ func (t *tree) subject(v int) (head int, how string) {
 		case "advcl":
 			if t.XPOS[v] == "VBG" || t.XPOS[v] == "VBN" {
 				v = h // "Having returned ..., they gained": the main clause's subject
+				how = "advcl"
 				continue
 			}
 		}
@@ -226,8 +231,12 @@ func (t *tree) clause(v int) []Extraction {
 	if subj < 0 {
 		return nil
 	}
-	subj = t.antecedent(subj)
-	arg1 := t.subtree(subj, func(k int) bool { return t.argSkip(k) || k == v || t.Heads[k] == subj && t.Rels[k] == "case" })
+	own := subj // where the clause's subject stands, before it is resolved
+	subj = t.referent(t.antecedent(subj), v)
+	arg1 := t.subtree(subj, func(k int) bool {
+		return t.argSkip(k) || k == v || t.Heads[k] == subj && (t.Rels[k] == "case" || (how == "relcl" || how == "acl") && t.clausal(k))
+	})
+	trust := t.trust(v, how, arg1)
 
 	rel := []int{}
 	neg := false
@@ -241,7 +250,7 @@ func (t *tree) clause(v int) []Extraction {
 		case t.isNegation(k):
 			rel = append(rel, k)
 			neg = true
-		case t.rel(k) == "advmod" && k < v && k > subj && len(t.kids[k]) == 0:
+		case t.rel(k) == "advmod" && k < v && k > own && len(t.kids[k]) == 0:
 			rel = append(rel, k) // "often refers", "is first mentioned"
 		}
 	}
@@ -257,14 +266,30 @@ func (t *tree) clause(v int) []Extraction {
 			rel = append(rel, c) // "is in"
 			pred = slices.DeleteFunc(pred, func(k int) bool { return k == c })
 		}
+		// A bare adjective joins the relation with the preposition of its
+		// complement: "are equal to Y", "is capable of Y".
+		comp := -1
+		if t.UPOS[v] == "ADJ" && len(pred) == 1 {
+			for _, o := range t.kids[v] {
+				if t.rel(o) == "obl" && o > v && !t.isTime(o) {
+					if cs := t.prepositions(o); len(cs) > 0 {
+						comp = o
+						rel = append(rel, v)
+						rel = append(rel, cs...)
+						pred = t.subtree(o, func(k int) bool { return t.argSkip(k) || slices.Contains(cs, k) })
+					}
+					break
+				}
+			}
+		}
 		args = append(args, pred)
 		for _, k := range t.kids[v] {
-			if t.rel(k) == "obl" {
+			if t.rel(k) == "obl" && k != comp {
 				args = append(args, t.subtree(k, t.argSkip))
 			}
 		}
 		slices.Sort(rel)
-		return t.conjuncts(Extraction{Rel: rel, Args: append([][]int{arg1}, args...), Negated: neg, Confidence: 0.8, Kind: "copula"}, subj)
+		return t.conjuncts(Extraction{Rel: rel, Args: append([][]int{arg1}, args...), Negated: neg, Confidence: 0.8 * trust, Kind: "copula"}, subj)
 	}
 
 	rel = append(rel, v)
@@ -315,12 +340,19 @@ func (t *tree) clause(v int) []Extraction {
 	}
 	// With no object, the first prepositional argument's preposition joins
 	// the relation: "taught at X", "switched over to Merck".
+	// It is the first after the verb that is not a time ("was readmitted |
+	// in 1841"), and all its prepositions join: "broke out of".
 	if len(objs) == 0 && len(obls) > 0 {
-		first := slices.Min(obls)
-		if c := t.kid(first, "case"); c >= 0 && first > v {
-			rel = append(rel, c)
-			objs = append(objs, first)
-			obls = slices.DeleteFunc(obls, func(k int) bool { return k == first })
+		for _, o := range obls {
+			if o < v || t.isTime(o) {
+				continue
+			}
+			if cs := t.prepositions(o); len(cs) > 0 {
+				rel = append(rel, cs...)
+				objs = append(objs, o)
+				obls = slices.DeleteFunc(obls, func(k int) bool { return k == o })
+			}
+			break
 		}
 	}
 	if len(objs) == 0 && t.comment(v) {
@@ -331,12 +363,12 @@ func (t *tree) clause(v int) []Extraction {
 		}
 		said := t.subtree(h, func(k int) bool { return k == v })
 		slices.Sort(rel)
-		return []Extraction{{Rel: rel, Args: [][]int{arg1, said}, Negated: neg, Confidence: 0.85, Kind: kind}}
+		return []Extraction{{Rel: rel, Args: [][]int{arg1, said}, Negated: neg, Confidence: 0.85 * trust, Kind: kind}}
 	}
 	if len(objs) == 0 && len(obls) == 0 && len(others) == 0 {
 		// An intransitive clause: CaRB keeps them with the subject alone.
 		slices.Sort(rel)
-		return t.conjuncts(Extraction{Rel: rel, Args: [][]int{arg1}, Negated: neg, Confidence: 0.6, Kind: kind}, subj)
+		return t.conjuncts(Extraction{Rel: rel, Args: [][]int{arg1}, Negated: neg, Confidence: 0.6 * trust, Kind: kind}, subj)
 	}
 	slices.Sort(rel)
 	inRel := func(k int) bool { return slices.Contains(rel, k) }
@@ -354,7 +386,51 @@ func (t *tree) clause(v int) []Extraction {
 	if len(objs) == 0 {
 		args = slices.DeleteFunc(args, func(a []int) bool { return len(a) == 0 })
 	}
-	return t.conjuncts(Extraction{Rel: rel, Args: append([][]int{arg1}, args...), Negated: neg, Confidence: 0.9, Kind: kind}, subj)
+	return t.conjuncts(Extraction{Rel: rel, Args: append([][]int{arg1}, args...), Negated: neg, Confidence: 0.9 * trust, Kind: kind}, subj)
+}
+
+// clausal reports whether k is a dependent that belongs to the clause a
+// nominal heads rather than to the nominal itself: the subject and copula
+// of "Japan may be a tough market for outsiders to penetrate".
+func (t *tree) clausal(k int) bool {
+	switch t.rel(k) {
+	case "nsubj", "csubj", "cop", "aux", "conj", "cc", "advcl", "mark", "obl", "punct", "advmod":
+		return true
+	}
+	return false
+}
+
+// trust scales the confidence of the clause headed by v for what makes
+// such extractions less often right: a subject borrowed by an adverbial
+// participle ("..., making his debut"), nesting in subordinate clauses,
+// which the sentence does not assert, and a long subject.
+func (t *tree) trust(v int, how string, arg1 []int) float64 {
+	c := 1.0
+	switch {
+	case how == "advcl":
+		c *= 0.75
+	case how == "acl" && t.XPOS[v] != "VBN":
+		// "the ability to establish rules", "the idea of running
+		// workshops": the noun is seldom the doer, as it is of "a truce
+		// brokered by Russia".
+		c *= 0.7
+	}
+	for n, i := t.Heads[v], 0; n >= 0 && i < len(t.Words); n, i = t.Heads[n], i+1 {
+		switch t.rel(n) {
+		case "ccomp", "advcl", "csubj", "acl":
+			c *= 0.85
+		}
+	}
+	if len(arg1) > 8 {
+		c *= 0.85
+	}
+	for _, k := range arg1 {
+		if t.Words[k] == "," {
+			c *= 0.8 // a subject with an aside or a list the parse may have got wrong
+			break
+		}
+	}
+	return c
 }
 
 // conjuncts splits an extraction on coordinated subjects and on the
@@ -440,10 +516,35 @@ func trimPunct(t *tree, a []int) []int {
 	for len(a) > 1 && t.UPOS[a[0]] == "PUNCT" {
 		a = a[1:]
 	}
-	for len(a) > 1 && t.UPOS[a[len(a)-1]] == "PUNCT" {
+	for len(a) > 1 && t.UPOS[a[len(a)-1]] == "PUNCT" && !t.closes(a) {
 		a = a[:len(a)-1]
 	}
 	return a
+}
+
+// closes reports whether the last word of span a is a quote or bracket
+// that closes one opened in it: `the match on " Velocity "` keeps its
+// quotes.
+func (t *tree) closes(a []int) bool {
+	var open string
+	switch t.Words[a[len(a)-1]] {
+	case `"`:
+		open = `"`
+	case ")":
+		open = "("
+	case "]":
+		open = "["
+	case "''":
+		open = "``"
+	default:
+		return false
+	}
+	for _, k := range a[:len(a)-1] {
+		if t.Words[k] == open {
+			return true
+		}
+	}
+	return false
 }
 
 // apposition: "Mohammed Alloush, head of the political office" -> (Mohammed
@@ -454,10 +555,45 @@ func (t *tree) apposition(a int) []Extraction {
 		return nil
 	}
 	np := t.subtree(h, func(k int) bool {
-		return k == a || t.argSkip(k) || t.Rels[k] == "punct" && k > h || t.Heads[k] == h && t.Rels[k] == "case"
+		// The noun phrase ends where the apposition begins: "70.9 billion
+		// rubles ( US$ 114.3 billion ) from 77.3 billion".
+		return k == a || t.argSkip(k) || t.Rels[k] == "punct" && k > h || t.Heads[k] == h && (t.Rels[k] == "case" || k > a)
 	})
 	ap := t.subtree(a, t.argSkip)
+	if t.UPOS[h] == "NOUN" && t.UPOS[a] == "PROPN" {
+		// The name is what the description is said of: "the French
+		// socialist Henri de Saint-Simon" -> (Henri de Saint-Simon, is, the
+		// French socialist).
+		np, ap = ap, np
+	}
 	return []Extraction{{Implied: "is", Args: [][]int{np, ap}, Confidence: 0.7, Kind: "appos"}}
+}
+
+// past reports whether the clause that word n is in is in the past tense:
+// its verb, or its auxiliary or copula, is. Implied "has" follows it
+// ("Mr. Stoll's hunt began" -> "had"), but implied "is" stays present as
+// CaRB's annotators wrote it.
+func (t *tree) past(n int) bool {
+	for range 8 {
+		h := t.Heads[n]
+		if h < 0 {
+			return false
+		}
+		n = h
+		if !t.isPredicate(n) {
+			continue
+		}
+		if t.XPOS[n] == "VBD" {
+			return true
+		}
+		for _, k := range t.kids[n] {
+			if (t.rel(k) == "aux" || t.Rels[k] == "cop") && t.XPOS[k] == "VBD" {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // possessive: "the RSNO's base" -> (the RSNO, has, base).
@@ -468,10 +604,55 @@ func (t *tree) possessive(p int) []Extraction {
 	}
 	owner := t.subtree(p, func(k int) bool { return t.Rels[k] == "case" || t.argSkip(k) })
 	owned := t.subtree(h, func(k int) bool {
-		return k == p || t.Heads[k] == h && (t.rel(k) == "det" || t.rel(k) == "acl" || t.rel(k) == "nmod" || t.rel(k) == "conj" || t.rel(k) == "cc") || t.argSkip(k)
+		return k == p || t.Heads[k] == h && (t.rel(k) == "det" || t.rel(k) == "acl" || t.rel(k) == "nmod" || t.rel(k) == "conj" || t.rel(k) == "cc" || t.Rels[k] == "case" || t.Rels[k] == "punct") || t.argSkip(k)
 	})
-	return []Extraction{{Implied: "has", Args: [][]int{owner, owned}, Confidence: 0.5, Kind: "poss"}}
+	have := "has"
+	switch {
+	case t.past(h):
+		have = "had"
+	case t.XPOS[p] == "NNS" || t.XPOS[p] == "NNPS":
+		have = "have"
+	}
+	return []Extraction{{Implied: have, Args: [][]int{owner, owned}, Confidence: 0.5, Kind: "poss"}}
 }
+
+// prepositions returns the case markers before nominal k, which may be
+// several: "out of", "because of".
+func (t *tree) prepositions(k int) []int {
+	var cs []int
+	for _, c := range t.kids[k] {
+		if c < k && t.Rels[c] == "case" {
+			cs = append(cs, c)
+		}
+	}
+	return cs
+}
+
+// isTime reports whether nominal k names a time, whose preposition CaRB
+// leaves in the argument: "in 1841", "after the war", "on 2 May".
+func (t *tree) isTime(k int) bool {
+	if t.Rels[k] == "obl:tmod" || t.UPOS[k] == "NUM" || timeNouns[strings.ToLower(t.Lemmas[k])] {
+		return true
+	}
+	for _, c := range t.kids[k] {
+		if t.Rels[c] == "case" && temporalPreps[strings.ToLower(t.Words[c])] {
+			return true
+		}
+	}
+	return false
+}
+
+var timeNouns = map[string]bool{
+	"year": true, "month": true, "week": true, "day": true, "time": true, "century": true, "decade": true, "period": true,
+	"era": true, "season": true, "morning": true, "afternoon": true, "evening": true, "night": true, "hour": true, "minute": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"spring": true, "summer": true, "autumn": true, "winter": true,
+}
+
+// temporalPreps introduce only times.
+var temporalPreps = map[string]bool{"after": true, "before": true, "during": true, "until": true, "till": true, "since": true, "throughout": true}
 
 func (t *tree) isTimeOrPlace(k int) bool {
 	switch strings.ToLower(t.Words[k]) {
@@ -495,7 +676,62 @@ func (t *tree) antecedent(k int) int {
 			return t.Heads[h]
 		}
 	}
-	return k
+	// Misparsed, "who" and "which" still follow the noun they stand for:
+	// "the Belzbergs , who own ...". ("that" may be a demonstrative.)
+	if w := strings.ToLower(t.Words[k]); w != "who" && w != "which" {
+		return k
+	}
+	j := k - 1
+	if j >= 0 && t.Words[j] == "," {
+		j--
+	}
+	if j < 0 || t.UPOS[j] != "NOUN" && t.UPOS[j] != "PROPN" {
+		return k
+	}
+	for range 4 { // the head of "Ken Follett", "the bank office"
+		if h := t.Heads[j]; h >= 0 && (t.Rels[j] == "compound" || t.Rels[j] == "flat") {
+			j = h
+		}
+	}
+	return j
+}
+
+// referent returns, for a personal pronoun subject of the clause headed by
+// v that is nested in another, the subject of the nearest clause above it
+// when it agrees in number: "The division held ..., when it broke out"
+// -> The division. Otherwise it returns p.
+func (t *tree) referent(p, v int) int {
+	var plural bool
+	switch t.Words[p] { // lower case: a pronoun opening the sentence has nothing before it
+	case "he", "she", "it":
+	case "they":
+		plural = true
+	default:
+		return p
+	}
+	for n, i := v, 0; t.Heads[n] >= 0 && i < 8; i++ {
+		if t.Rels[n] == "ccomp" {
+			return p // reported speech keeps its pronouns: "A spokesman said he could n't say"
+		}
+		n = t.Heads[n]
+		if !t.isPredicate(n) {
+			continue
+		}
+		s, _ := t.subject(n)
+		if s < 0 || s > p {
+			return p
+		}
+		s = t.antecedent(s)
+		if t.UPOS[s] != "PROPN" && (t.UPOS[s] != "NOUN" || !plural && t.Words[p] != "it") {
+			return p // "he" and "she" stand for names
+		}
+		pl := t.XPOS[s] == "NNS" || t.XPOS[s] == "NNPS" || t.kid(s, "conj") >= 0
+		if pl != plural {
+			return p
+		}
+		return s
+	}
+	return p
 }
 
 // speech are verbs of saying, by lemma.
