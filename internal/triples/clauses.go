@@ -28,12 +28,19 @@ import (
 func parseTokens(toks []Token, ms []Mention) *tree {
 	words := make([]string, 0, len(toks)+8)
 	wordOf := make([]int, len(toks))
+	next := 0 // mentions are in text order
 	for i := 0; i < len(toks); i++ {
 		if toks[i].Hyphen && i > 0 {
 			words = append(words, "-")
 		}
 		wordOf[i] = len(words)
-		m := mentionAt(ms, i)
+		for next < len(ms) && ms[next].Start < i {
+			next++
+		}
+		var m *Mention
+		if next < len(ms) && ms[next].Start == i {
+			m = &ms[next]
+		}
 		if m == nil || m.End-m.Start == 1 && !toks[i].IsCapitalized() {
 			words = append(words, toks[i].Text)
 			continue
@@ -77,16 +84,6 @@ func parseTokens(toks []Token, ms []Mention) *tree {
 		}
 	}
 	return newTree(s)
-}
-
-// mentionAt returns the mention that starts at token i, or nil.
-func mentionAt(ms []Mention, i int) *Mention {
-	for k := range ms {
-		if ms[k].Start == i {
-			return &ms[k]
-		}
-	}
-	return nil
 }
 
 // standIn is the word the parser is given for mention m.
@@ -288,6 +285,20 @@ func (c *clause) depSubjects(v int) (subjs []Mention, pronoun, known bool) {
 	if h < 0 {
 		return nil, false, false
 	}
+	if how == "" {
+		// Two subjects are a misread: a dateline ("AFP Tuesday ... US
+		// strikes killed") or a modifier ("a group based in the suburbs
+		// have denied"). The nearest that names an actor is the subject.
+		for _, k := range slices.Backward(t.kids[v]) {
+			if t.rel(k) != "nsubj" || k == h || k > v {
+				continue
+			}
+			if ms, _ := c.phraseMentions(k, func(m Mention) bool { return m.IsActor() }); len(ms) > 0 {
+				h = k
+				break
+			}
+		}
+	}
 	switch {
 	case how == "" && t.rel(h) == "nsubj" && strings.HasSuffix(t.Rels[h], ":pass"):
 		return nil, false, true // "Douma was bombed": a passive without its agent
@@ -487,16 +498,24 @@ func (c *clause) appositions() []relation {
 		if !x.IsActor() {
 			continue
 		}
-		// Apposition: a role noun attached to the mention.
+		// Apposition: a role noun attached to the mention, or set off by a
+		// comma right after it, which the parse may attach elsewhere
+		// ("..., according to X, a representative for Y").
 		if t != nil {
+			var as []int
 			for k := x.Start; k < x.End; k++ {
 				for _, a := range t.kids[k] {
-					if t.Rels[a] != "appos" || c.owner[a] >= 0 {
-						continue
+					if t.Rels[a] == "appos" && c.owner[a] < 0 {
+						as = append(as, a)
 					}
-					if r, ok := c.role(x, a); ok {
-						out = append(out, r)
-					}
+				}
+			}
+			if a := c.setOff(x.End); a >= 0 && !slices.Contains(as, a) {
+				as = append(as, a)
+			}
+			for _, a := range as {
+				if r, ok := c.role(x, a); ok {
+					out = append(out, r)
 				}
 			}
 		}
@@ -545,6 +564,27 @@ func (c *clause) appositions() []relation {
 	return out
 }
 
+// setOff returns the role noun of ", a representative" or ", the head"
+// starting at token i, over adjectives, or -1.
+func (c *clause) setOff(i int) int {
+	if c.word(i) != "," {
+		return -1
+	}
+	k := i + 1
+	if w := c.word(k); w == "a" || w == "an" || w == "the" {
+		k++
+	}
+	for ; k < len(c.toks) && k < i+5 && c.owner[k] < 0; k++ {
+		if _, ok := roles[c.word(k)]; ok {
+			return k
+		}
+		if !titleWords[c.word(k)] && c.tree.UPOS[k] != "ADJ" {
+			return -1
+		}
+	}
+	return -1
+}
+
 // role reads the apposition headed by a of mention x: a role noun and the
 // actor it relates x to, found in a's phrase through of/for/in, a
 // possessive or a compound, at most two nouns deep.
@@ -567,11 +607,10 @@ func (c *clause) role(x Mention, a int) (relation, bool) {
 	if !direct && pred != schema.AlliedWith && pred != schema.Supports {
 		pred = schema.MemberOf // "head of the group's political office"
 	}
-	conf := 0.75
 	if x.Type != schema.Person && pred != schema.MemberOf && pred != schema.AffiliatedWith && pred != schema.AlliedWith {
 		return relation{}, false // a group is not a spokesman
 	}
-	return relation{subj: x, obj: y, predicate: pred, relStart: a, relEnd: a + 1, confidence: conf, rule: "appos"}, true
+	return relation{subj: x, obj: y, predicate: pred, relStart: a, relEnd: a + 1, confidence: 0.75, rule: "appos"}, true
 }
 
 // relatedActor finds the actor, other than x, that modifies noun n.

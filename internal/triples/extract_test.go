@@ -272,3 +272,57 @@ func factKeys(doc *Document) []string {
 	}
 	return out
 }
+
+// TestClauses checks the rules of the clause stage (clauses.go) one
+// sentence at a time: the facts each must give and those it must not.
+func TestClauses(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string // "subject predicate object"
+	}{
+		{"headline coordination", "Rebels, IS agree to truce in south Damascus",
+			[]string{"rebels kg:agreesTo ceasefire", "islamic-state kg:agreesTo ceasefire"}, nil},
+		{"quantity and agent nouns", "Earlier, thousands of civilians and fighters from the Ahrar al-Sham Islamic Movement exited from the city of Harasta.",
+			[]string{"ahrar-al-sham kg:evacuates harasta"}, nil},
+		{"passive with coordinated agents", "A truce brokered by Russia and Turkey took effect.",
+			[]string{"russia kg:brokers ceasefire", "turkey kg:brokers ceasefire"}, nil},
+		{"relative clause subject", "Russia, which backs the Assad regime, met the United States.",
+			[]string{"russia kg:supports syrian-government"}, []string{"syrian-government kg:meetsWith united-states"}},
+		{"leaving dead", "Activists said rebels thwarted the attack, leaving 15 ISIS militants dead.",
+			[]string{"rebels kg:kills islamic-state"}, []string{"rebels kg:evacuates islamic-state"}},
+		{"apposition", "The group wants to stay, according to Mohammad Alloush, a representative for Jaish al-Islam.",
+			[]string{"mohammed-alloush kg:spokespersonOf jaish-al-islam"}, nil},
+		{"title", "Kremlin spokesman Dmitry Peskov expressed condolences.",
+			[]string{"dmitry-peskov kg:spokespersonOf russian-government"}, nil},
+		{"title not across a verb", "Large populations are under the control of rebels opposed to President Bashar al-Assad.",
+			[]string{"bashar-al-assad kg:leads syrian-government"}, []string{"bashar-al-assad kg:leads rebels"}},
+		{"condition", "Russia said it will not help if the regime insists on violating the cease-fire deal.",
+			nil, []string{"syrian-government kg:violates ceasefire"}},
+		{"dateline agency", "AFP Tuesday 23 Sep 2014 US air strikes killed 50 Al-Qaeda militants in northern Syria.",
+			[]string{"united-states kg:kills al-qaeda"}, []string{"afp kg:kills al-qaeda"}},
+		{"site name", "Massive Daesh bomb attack kills 44 in Syrian Kurdish city | Jordan Times",
+			nil, []string{"islamic-state kg:attacks jordan", "islamic-state kg:kills jordan"}},
+		{"part of a place", "Regime forces took positions on the outskirts of Douma.",
+			nil, []string{"syrian-government kg:captures douma"}},
+	}
+	x := NewExtractor()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := x.Extract(&Article{ID: "a", Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := factKeys(doc)
+			for _, w := range tt.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("no fact %s among %v", w, got)
+				}
+			}
+			for _, n := range tt.not {
+				if slices.Contains(got, n) {
+					t.Errorf("wrong fact %s among %v", n, got)
+				}
+			}
+		})
+	}
+}

@@ -177,6 +177,7 @@ func TestFactDates(t *testing.T) {
 		{"fronted", "On Tuesday, Muhammad Alloush, a commander of Jaysh al-Islam, denied that they stopped negotiations with Russia.", day(2018, time.March, 29), []string{
 			"mohammed-alloush kg:denies negotiations 2018-03-27 On Tuesday",
 			"mohammed-alloush kg:negotiatesWith russia 2018-03-29",
+			"mohammed-alloush kg:memberOf jaish-al-islam 2018-03-27 On Tuesday", // the apposition, in the clause of "On Tuesday"
 		}},
 		{"after the object", "Rebel factions agreed to a truce with the Islamic State this past Thursday, one month after IS fighters attacked.", day(2015, time.October, 4), []string{
 			"rebels kg:agreesTo ceasefire 2015-10-01 this past Thursday",
