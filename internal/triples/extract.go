@@ -153,6 +153,12 @@ func (x *Extractor) Extract(a *Article) (doc *Document, err error) {
 		s := &doc.Sentences[i]
 		sent, offset = i, s.Start
 		s.Tokens = Tokenize(doc.Text, s.Start, s.End)
+		if k := bodyStart(s.Tokens); k == len(s.Tokens) {
+			s.Tokens = nil // a tag list: no words of the article's own
+		} else if k > 0 {
+			s.Start, s.Tokens = s.Tokens[k].Start, s.Tokens[k:]
+			s.Text = doc.Text[s.Start:s.End]
+		}
 		ms := ctx.definite(s.Tokens, ctx.surnames(s.Tokens, x.Gazetteer.Mentions(s.Tokens)))
 		ms = dropSiteName(s.Tokens, ms)
 		s.Mentions = ms
