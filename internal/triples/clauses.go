@@ -213,6 +213,9 @@ var quantities = map[string]bool{
 // or, for a quantity, of what it counts; depth bounds the search.
 func (c *clause) named(h int, fits func(Mention) bool, depth int) ([]Mention, bool) {
 	if m := c.owner[h]; m >= 0 {
+		if c.modifier(c.mentions[m]) {
+			return nil, false // "an opposition-held district" is no party, even where the parse errs
+		}
 		if fits(c.mentions[m]) {
 			return []Mention{c.mentions[m]}, false
 		}
@@ -271,6 +274,16 @@ func (c *clause) named(h int, fits func(Mention) bool, depth int) ([]Mention, bo
 		return []Mention{c.mentions[m]}, place && !whole
 	}
 	return nil, false
+}
+
+// modifier reports whether m is the first part of a participle compound
+// ("opposition-held", "Russia-backed", "US-led"): it modifies a noun.
+func (c *clause) modifier(m Mention) bool {
+	if m.End >= len(c.toks) || !c.toks[m.End].Hyphen {
+		return false
+	}
+	w := c.word(m.End)
+	return strings.HasSuffix(w, "ed") || w == "held" || w == "led" || w == "run"
 }
 
 // depSubjects returns the subjects of the verb at v as the parse reads

@@ -304,6 +304,14 @@ func TestClauses(t *testing.T) {
 			nil, []string{"islamic-state kg:attacks jordan", "islamic-state kg:kills jordan"}},
 		{"part of a place", "Regime forces took positions on the outskirts of Douma.",
 			nil, []string{"syrian-government kg:captures douma"}},
+		{"participle compound modifies", "Syrian regime helicopters on Monday dropped barrel bombs on an opposition-held district in northern Aleppo city.",
+			nil, []string{"syrian-government kg:bombs syrian-opposition"}},
+		{"territory is a place", "An overnight airstrike carried out by the U.S.-led coalition struck an eastern Syrian town held by Daesh.",
+			nil, []string{"islamic-state kg:controls global-coalition"}},
+		{"aim after for", "The SDF has been locked in battle for control of the Daesh stronghold of Manbij.",
+			nil, []string{"syrian-democratic-forces kg:controls manbij"}},
+		{"US-led is the coalition", "US-led strikes on the northern province of Raqa killed more than 20 Islamic State jihadists.",
+			[]string{"global-coalition kg:kills islamic-state"}, []string{"united-states kg:kills islamic-state"}},
 	}
 	x := NewExtractor()
 	for _, tt := range tests {

@@ -339,8 +339,9 @@ func (c *clause) active(t Trigger) []relation { return c.activeAt(t, t.Start) }
 // activeAt is active with the subject looked for left of token at, which is
 // t.Start or the start of a verb that governs t.
 func (c *clause) activeAt(t Trigger, at int) []relation {
-	if c.afterDeterminer(at) {
-		// "the pre-dawn attack on": a noun, whoever is named before it.
+	if c.afterDeterminer(at) || c.word(at-1) == "for" {
+		// "the pre-dawn attack on", "a battle for control of": a noun, and
+		// after "for" an aim, not an event.
 		return nil
 	}
 	if t.Predicate == schema.Evacuates && c.leftDead(t.End) {
@@ -740,6 +741,9 @@ func rangeFits(pred string, m Mention) bool {
 			// north Syria", "opposition-held areas in Syria" are parts of it.
 			return false
 		}
+		if territorial[pred] {
+			return m.Kind() == "location" // "an area held by IS fighters" is what is held, not a party
+		}
 		return m.Kind() == "location" || m.IsActor()
 	}
 	if pred == schema.Attacks || pred == schema.Targets {
@@ -747,6 +751,13 @@ func rangeFits(pred string, m Mention) bool {
 	}
 	// Killing, talks, support, membership...: an actor, never where it happened.
 	return m.IsActor()
+}
+
+// territorial predicates take a place: who is besieged, held or left is a
+// town or a region, never a party. Bombing and shelling can hit either.
+var territorial = map[string]bool{
+	schema.Controls: true, schema.Captures: true, schema.Besieges: true, schema.Blockades: true,
+	schema.WithdrawsFrom: true, schema.Evacuates: true, schema.LocatedIn: true,
 }
 
 // voices are predicates of what is said, the only ones a news outlet or
