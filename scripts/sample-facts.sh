@@ -7,7 +7,7 @@
 #   kgbuild --dry-run --format csv [--jobs 1] CORPUS
 # (--jobs only when this kgbuild has it), numbers the facts in output order,
 # picks N of them with a fixed seed and prints them, in output order, as TSV:
-#   n  fact  article  subject  predicate  object  negated  asserted_by  relation  sentence
+#   n  fact  article  subject  predicate  object  negated  hedged  asserted_by  relation  sentence
 # n is the rank in the sample, fact the fact's line in kgbuild's output;
 # subject and object are the last path segment of their IRI, predicate the
 # local name of kg:PREDICATE; asserted_by is empty when kgbuild does not say.
@@ -49,7 +49,7 @@ say "$total facts; sampling $n with seed '$seed'"
 # derived from the seed (digest given, so that OpenSSL versions agree).
 random() { openssl enc -aes-256-ctr -pass "pass:$seed" -nosalt -md sha256 </dev/zero 2>/dev/null; }
 
-printf 'n\tfact\tarticle\tsubject\tpredicate\tobject\tnegated\tasserted_by\trelation\tsentence\n'
+printf 'n\tfact\tarticle\tsubject\tpredicate\tobject\tnegated\thedged\tasserted_by\trelation\tsentence\n'
 seq 1 "$total" | shuf -n "$n" --random-source=<(random) | sort -n >"$tmp/picked"
 awk 'NR == FNR { want[$1] = 1; next } FNR in want { print FNR "\t" $0 }' "$tmp/picked" "$tmp/facts.jsonl" |
 	while IFS=$'\t' read -r line json; do
@@ -57,6 +57,6 @@ awk 'NR == FNR { want[$1] = 1; next } FNR in want { print FNR "\t" $0 }' "$tmp/p
 			def tsv: tostring | gsub("[\t\r\n]+"; " ");
 			def slug: split("/") | last | split("#") | last;
 			[$line, .article, (.subject.iri | slug), (.predicate | slug), (.object.iri | slug),
-			 .negated, (.asserted_by | if type == "object" then (.text // .iri // "") else (. // "") end),
+			 .negated, (.hedged // false), (.asserted_by | if type == "object" then (.text // .iri // "") else (. // "") end),
 			 .relation.text, .sentence_text] | map(tsv) | @tsv'
 	done | awk 'BEGIN { OFS = FS = "\t" } { print NR, $0 }'

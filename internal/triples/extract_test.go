@@ -312,6 +312,8 @@ func TestClauses(t *testing.T) {
 			nil, []string{"syrian-democratic-forces kg:controls manbij"}},
 		{"US-led is the coalition", "US-led strikes on the northern province of Raqa killed more than 20 Islamic State jihadists.",
 			[]string{"global-coalition kg:kills islamic-state"}, []string{"united-states kg:kills islamic-state"}},
+		{"aim", "A regime campaign to fully capture Aleppo would bury what little hope remains.",
+			nil, []string{"syrian-government kg:captures aleppo"}},
 	}
 	x := NewExtractor()
 	for _, tt := range tests {
@@ -332,5 +334,20 @@ func TestClauses(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestAccusedIsHedged(t *testing.T) {
+	doc, err := NewExtractor().Extract(&Article{ID: "a", Text: "Headline\n\nThe Syrian regime has been accused of dropping barrel bombs on the town of Daraya on Friday."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range doc.Facts {
+		if f.Predicate == schema.Bombs && !f.Hedged {
+			t.Errorf("%s %s %s: not hedged", f.Subject.ID, f.Predicate, f.Object.ID)
+		}
+	}
+	if len(doc.Facts) == 0 {
+		t.Error("no fact")
 	}
 }

@@ -319,8 +319,12 @@ func (c *clause) hedgedSentence(i int) bool {
 			break
 		}
 		switch c.word(k) {
-		case "reportedly", "allegedly", "purportedly", "unconfirmed", "rumoured", "rumored":
+		case "reportedly", "allegedly", "purportedly", "unconfirmed", "rumoured", "rumored", "suspected":
 			return true
+		case "accused", "accusing", "accuses", "accuse", "blamed", "blaming", "blames", "blame":
+			if k < i {
+				return true // "Russia was accused of dropping bombs": the act is alleged
+			}
 		}
 	}
 	return false
@@ -339,7 +343,7 @@ func (c *clause) active(t Trigger) []relation { return c.activeAt(t, t.Start) }
 // activeAt is active with the subject looked for left of token at, which is
 // t.Start or the start of a verb that governs t.
 func (c *clause) activeAt(t Trigger, at int) []relation {
-	if c.afterDeterminer(at) || c.word(at-1) == "for" {
+	if c.afterDeterminer(at) || c.word(at-1) == "for" || c.aim(at) {
 		// "the pre-dawn attack on", "a battle for control of": a noun, and
 		// after "for" an aim, not an event.
 		return nil
@@ -701,6 +705,24 @@ func (c *clause) afterDeterminer(i int) bool {
 		j-- // the first word of the compound
 	}
 	return determiners[c.word(j)]
+}
+
+// aims are nouns whose "to" clause says what someone means to do, not what
+// was done: "a campaign to capture Aleppo", "in an attempt to take control".
+var aims = map[string]bool{
+	"attempt": true, "attempts": true, "bid": true, "effort": true, "efforts": true, "campaign": true,
+	"plan": true, "plans": true, "push": true, "drive": true, "aim": true, "goal": true, "bids": true,
+	"intention": true, "intent": true, "threat": true, "threats": true, "order": true, "orders": true,
+}
+
+// aim reports whether the verb at i is the infinitive of an aim noun, over
+// an adverb: "a campaign to fully capture".
+func (c *clause) aim(i int) bool {
+	j := i - 1
+	if strings.HasSuffix(c.word(j), "ly") {
+		j--
+	}
+	return c.word(j) == "to" && aims[c.word(j-1)]
 }
 
 // irrealis reports whether a modal of obligation stands between the
