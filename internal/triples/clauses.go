@@ -277,8 +277,12 @@ func (c *clause) named(h int, fits func(Mention) bool, depth int) ([]Mention, bo
 }
 
 // modifier reports whether m is the first part of a participle compound
-// ("opposition-held", "Russia-backed", "US-led"): it modifies a noun.
+// ("opposition-held", "Russia-backed", "US-led") or follows "anti-" or
+// "pro-": it modifies a noun.
 func (c *clause) modifier(m Mention) bool {
+	if c.toks[m.Start].Hyphen && (c.word(m.Start-1) == "anti" || c.word(m.Start-1) == "pro") {
+		return true // "anti-Syria groups", "pro-Assad militias"
+	}
 	if m.End >= len(c.toks) || !c.toks[m.End].Hyphen {
 		return false
 	}

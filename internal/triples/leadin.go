@@ -11,7 +11,8 @@ import (
 // of the body: a tag list ("Tags Syria Idlib Russia A hospital funded by
 // ..."), a photo caption ending in its credit ("... Idlib province Syria
 // August 6 2016 (TRT World and Agencies) A suicide bomber ..."), a dateline
-// ("AFP Friday 24 Jul 2015 Turkish warplanes killed ..."), share buttons
+// ("AFP Friday 24 Jul 2015 Turkish warplanes killed ...", "BEIRUT Thirteen
+// civilians ..."), share buttons
 // and related headlines ("Print Tweet Views 2494 Related ..."). Left in place,
 // the names in them become the subjects of the sentence's verbs.
 
@@ -24,6 +25,10 @@ func bodyStart(toks []Token) int {
 	}
 	if d := datelineEnd(toks[k:]); d > 0 {
 		k += d
+	}
+	if k+1 < len(toks) && len(toks[k].Text) >= 4 && strings.ToUpper(toks[k].Text) == toks[k].Text && toks[k].Lower != toks[k].Text &&
+		(openers[toks[k+1].Lower] && toks[k+1].IsCapitalized() || isNumber(toks[k+1].Text)) {
+		k++ // a city in capitals: "BEIRUT Thirteen civilians"
 	}
 	for k < len(toks) && shareButtons[toks[k].Text] {
 		k++
@@ -55,7 +60,7 @@ func creditEnd(toks []Token) int {
 			continue
 		}
 		switch toks[j-1].Lower {
-		case "agencies", "afp", "reuters", "ap", "getty", "images", "anadolu", "epa", "sana":
+		case "agencies", "afp", "reuters", "ap", "getty", "images", "anadolu", "epa", "sana", "photo", "file":
 			return j + 1
 		}
 	}

@@ -17,6 +17,8 @@ func TestBodyStart(t *testing.T) {
 		{"dateline", "AFP Friday 24 Jul 2015 Turkish warplanes killed nine fighters.", "Turkish warplanes killed nine fighters."},
 		{"dateline with a city", "Moscow AFP Saturday 7 Oct 2017 Russian strikes in Syria hit an arsenal.", "Russian strikes in Syria hit an arsenal."},
 		{"no dateline: a day in the sentence", "Rebels Friday 24 fighters were killed.", "Rebels Friday 24 fighters were killed."},
+		{"photo credit, city dateline", "A member of the regime forces runs near destroyed buildings in Hasakeh on Monday (AFP photo) BEIRUT Thirteen civilians were killed.", "Thirteen civilians were killed."},
+		{"capitals that are a name stay", "ISIS Militants Kill 12 in Aleppo", "ISIS Militants Kill 12 in Aleppo"},
 		{"share buttons", "Print Tweet Syrian regime helicopters dropped barrel bombs.", "Syrian regime helicopters dropped barrel bombs."},
 		{"related headlines", "Print Tweet Views 2494 Related Russian US jets had near miss over Syria Syrian rebels launched an assault.", ""},
 	}

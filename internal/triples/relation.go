@@ -516,7 +516,7 @@ func (c *clause) subjectLeft(i int) ([]Mention, int, bool) {
 		if m := c.owner[k]; m >= 0 {
 			mm := c.mentions[m]
 			k = mm.Start
-			if !mm.IsActor() || k > 0 && preps[c.word(k-1)] || k > 1 && locatives[c.word(k-2)] && c.word(k-2) != "from" && !c.toks[k-1].IsCapitalized() && c.owner[k-1] < 0 {
+			if !mm.IsActor() || c.modifier(mm) || k > 0 && preps[c.word(k-1)] || k > 1 && locatives[c.word(k-2)] && c.word(k-2) != "from" && !c.toks[k-1].IsCapitalized() && c.owner[k-1] < 0 {
 				// "in Syria", "in southern Syria"; but "fighters from the X
 				// exited" is said of X.
 				continue
@@ -628,8 +628,11 @@ func (c *clause) objectRight(i int, pred string) []Mention {
 		}
 		if m := c.owner[k]; m >= 0 {
 			mm := c.mentions[m]
-			modifier := mm.End < len(c.toks) && c.toks[mm.End].Hyphen // "Rebel-Held Douma"
-			locative := mm.Start > i && locatives[c.word(mm.Start-1)] // "met in Jordan"
+			modifier := mm.End < len(c.toks) && c.toks[mm.End].Hyphen || c.modifier(mm) // "Rebel-Held Douma", "anti-Syria"
+			locative := mm.Start > i && c.locativeBefore(mm.Start)                      // "met in Jordan", "in northern Syria"
+			if c.speaker(mm) {
+				break // "... wounding dozens opposition activists said": who says it
+			}
 			if pred == schema.Evacuates && c.destination(i, mm.Start) {
 				break // "leave to the northern town of Jarablus": where they go, not what they leave
 			}
@@ -640,6 +643,39 @@ func (c *clause) objectRight(i int, pred string) []Mention {
 		}
 	}
 	return nil
+}
+
+// speaker reports whether m, with at most two nouns after it, is the
+// subject of a verb of saying: "opposition activists said".
+func (c *clause) speaker(m Mention) bool {
+	for k := m.End; k < len(c.toks) && k <= m.End+2; k++ {
+		w := c.word(k)
+		if speechVerbs[w] {
+			return true
+		}
+		if c.owner[k] >= 0 || !c.toks[k].IsWord() || preps[w] || determiners[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// directions are the adjectives between a locative preposition and its place.
+var directions = map[string]bool{
+	"northern": true, "southern": true, "eastern": true, "western": true, "central": true,
+	"north": true, "south": true, "east": true, "west": true, "northeastern": true, "northwestern": true,
+	"southeastern": true, "southwestern": true, "northeast": true, "northwest": true, "southeast": true,
+	"southwest": true, "rural": true, "the": true, "war-torn": true, "neighbouring": true, "neighboring": true,
+}
+
+// locativeBefore reports whether a locative preposition introduces the
+// mention starting at k, over articles and directions: "in northern Syria".
+func (c *clause) locativeBefore(k int) bool {
+	j := k - 1
+	for n := 0; n < 2 && directions[c.word(j)]; n++ {
+		j--
+	}
+	return locatives[c.word(j)]
 }
 
 // leftDead reports whether "dead" ends the phrase from token i: "leaving
@@ -707,12 +743,22 @@ func (c *clause) afterDeterminer(i int) bool {
 	return determiners[c.word(j)]
 }
 
-// aims are nouns whose "to" clause says what someone means to do, not what
+// aims are words whose "to" clause says what someone means to do, not what
 // was done: "a campaign to capture Aleppo", "in an attempt to take control".
 var aims = map[string]bool{
 	"attempt": true, "attempts": true, "bid": true, "effort": true, "efforts": true, "campaign": true,
 	"plan": true, "plans": true, "push": true, "drive": true, "aim": true, "goal": true, "bids": true,
 	"intention": true, "intent": true, "threat": true, "threats": true, "order": true, "orders": true,
+	// and verbs and adjectives of intending, trying and failing: "preparing
+	// to open fire on", "tried to advance on", "failed to retake".
+	"prepare": true, "prepares": true, "prepared": true, "preparing": true, "try": true, "tries": true,
+	"tried": true, "trying": true, "seek": true, "seeks": true, "sought": true, "seeking": true,
+	"planned": true, "planning": true, "intend": true, "intends": true, "intended": true, "intending": true,
+	"threaten": true, "threatens": true, "threatened": true, "threatening": true, "vow": true, "vows": true,
+	"vowed": true, "vowing": true, "aims": true, "aimed": true, "aiming": true, "want": true, "wants": true,
+	"wanted": true, "hope": true, "hopes": true, "hoped": true, "hoping": true, "attempted": true,
+	"attempting": true, "fail": true, "fails": true, "failed": true, "failing": true, "unable": true,
+	"poised": true, "ready": true, "expected": true, "likely": true, "set": true,
 }
 
 // aim reports whether the verb at i is the infinitive of an aim noun, over
