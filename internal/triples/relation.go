@@ -629,7 +629,9 @@ func (c *clause) objectRight(i int, pred string) []Mention {
 		if m := c.owner[k]; m >= 0 {
 			mm := c.mentions[m]
 			modifier := mm.End < len(c.toks) && c.toks[mm.End].Hyphen || c.modifier(mm) // "Rebel-Held Douma", "anti-Syria"
-			locative := mm.Start > i && c.locativeBefore(mm.Start)                      // "met in Jordan", "in northern Syria"
+			// "met in Jordan", "support for militants in northern Syria"; but
+			// "controls territory in western Daraa province" holds in it.
+			locative := mm.Start > i && (locatives[c.word(mm.Start-1)] || !territorial[pred] && c.locativeBefore(mm.Start))
 			if c.speaker(mm) {
 				break // "... wounding dozens opposition activists said": who says it
 			}
