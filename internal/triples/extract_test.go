@@ -320,6 +320,8 @@ func TestClauses(t *testing.T) {
 			nil, []string{"united-states kg:supports syria"}},
 		{"speaker is no object", "An airstrike struck a town held by Daesh, killing at least 10 people and wounding dozens, opposition activists said.",
 			nil, []string{"islamic-state kg:kills syrian-opposition"}},
+		{"pronoun after the speaker", "Rebels shelled the city. The Hezbollah said it had taken control of the plain in cooperation with the Syrian army.",
+			[]string{"hezbollah kg:cooperatesWith syrian-government"}, []string{"rebels kg:cooperatesWith syrian-government"}},
 		{"aim", "A regime campaign to fully capture Aleppo would bury what little hope remains.",
 			nil, []string{"syrian-government kg:captures aleppo"}},
 	}

@@ -551,6 +551,8 @@ func (c *clause) anaphor(k int) (Mention, int, bool) {
 		switch {
 		case c.focus != nil && !a.person:
 			ref = c.focus
+		case n == 1 && c.speakerOf(k) != nil && (c.speakerOf(k).Type == schema.Person) == a.person:
+			ref = c.speakerOf(k) // "Hezbollah said it had taken control": the speaker
 		case a.person:
 			ref = c.ctx.lastPerson
 		case len(a.words) > 1:
@@ -570,6 +572,27 @@ func (c *clause) anaphor(k int) (Mention, int, bool) {
 		return m, n, true
 	}
 	return Mention{}, 0, false
+}
+
+// speakerOf returns the actor who says the clause the pronoun at k opens,
+// "X said (that) it ...", or nil.
+func (c *clause) speakerOf(k int) *Mention {
+	j := k - 1
+	if c.word(j) == "that" {
+		j--
+	}
+	if !speechVerbs[c.word(j)] || c.owner[j] >= 0 {
+		return nil
+	}
+	for i := j - 1; i >= 0 && i >= j-3; i-- {
+		if m := c.owner[i]; m >= 0 {
+			if mm := c.mentions[m]; mm.IsActor() && !preps[c.word(mm.Start-1)] {
+				return &c.mentions[m]
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // maxConjuncts bounds a coordinated list, so that a list of names is not
