@@ -238,6 +238,13 @@ func (c *clause) named(h int, fits func(Mention) bool, depth int) ([]Mention, bo
 		return nil, false
 	}
 	kids := slices.Clone(t.kids[h])
+	if place {
+		for _, k := range kids {
+			if t.rel(k) == "nmod" && c.word(t.kid(k, "case")) == "of" && c.toks[k].IsCapitalized() && c.owner[k] < 0 {
+				return nil, false // "the Damascus suburb of Qudsaya": a place the gazetteer lacks, not Damascus
+			}
+		}
+	}
 	slices.SortStableFunc(kids, func(a, b int) int { return abs(a-h) - abs(b-h) }) // nearest first: "AFP Tuesday US air strikes"
 	for _, k := range kids {
 		switch t.rel(k) {

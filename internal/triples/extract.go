@@ -153,6 +153,13 @@ func (x *Extractor) Extract(a *Article) (doc *Document, err error) {
 		s := &doc.Sentences[i]
 		sent, offset = i, s.Start
 		s.Tokens = Tokenize(doc.Text, s.Start, s.End)
+		if e := bodyEnd(s.Tokens); e < len(s.Tokens) {
+			s.Tokens = s.Tokens[:e] // related headlines
+			if e > 0 {
+				s.End = s.Tokens[e-1].End
+				s.Text = doc.Text[s.Start:s.End]
+			}
+		}
 		if k := bodyStart(s.Tokens); k == len(s.Tokens) {
 			s.Tokens = nil // a tag list: no words of the article's own
 		} else if k > 0 {

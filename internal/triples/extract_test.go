@@ -322,6 +322,12 @@ func TestClauses(t *testing.T) {
 			nil, []string{"islamic-state kg:kills syrian-opposition"}},
 		{"pronoun after the speaker", "Rebels shelled the city. The Hezbollah said it had taken control of the plain in cooperation with the Syrian army.",
 			[]string{"hezbollah kg:cooperatesWith syrian-government"}, []string{"rebels kg:cooperatesWith syrian-government"}},
+		{"a verb inside a name", "More recently DAESH has also lost territory to Turkish-backed Free Syria Army (FSA) fighters.",
+			[]string{"turkey kg:supports free-syrian-army"}, []string{"islamic-state kg:releases free-syrian-army"}},
+		{"place that names a part", "A deal will see rebels evacuated to Idlib from the Damascus suburb of Qudsaya.",
+			nil, []string{"rebels kg:evacuates damascus"}},
+		{"passive object is not a point of reference", "Fighters left Madaya, a town near Damascus besieged by government forces.",
+			[]string{"syrian-government kg:besieges madaya"}, []string{"syrian-government kg:besieges damascus"}},
 		{"aim", "A regime campaign to fully capture Aleppo would bury what little hope remains.",
 			nil, []string{"syrian-government kg:captures aleppo"}},
 	}

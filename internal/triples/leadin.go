@@ -152,3 +152,41 @@ func tagListEnd(toks []Token) int {
 func isNumber(s string) bool {
 	return s != "" && strings.Trim(s, "0123456789") == ""
 }
+
+// bodyEnd returns where a sentence's own words end: before a list of
+// related headlines that runs on from it ("... Raqqa. ... 85 Related Daesh
+// Commander ...", "Source Reuters Related News ..."), else len(toks).
+func bodyEnd(toks []Token) int {
+	for i := 1; i+1 < len(toks); i++ {
+		if toks[i].Text != "Related" {
+			continue
+		}
+		switch p := toks[i-1].Text; {
+		case toks[i+1].Text == "News" || toks[i+1].Text == "Articles" || toks[i+1].Text == "Stories":
+		case isNumber(p) || p == "..." || p == "…":
+		default:
+			continue
+		}
+		e := i
+		if e > 0 && isNumber(toks[e-1].Text) {
+			e--
+		}
+		if e > 0 && (toks[e-1].Text == "..." || toks[e-1].Text == "…") {
+			e--
+		}
+		for n := 0; n < 3 && e > 1 && toks[e-1].Text == "." && toks[e-2].Text == "." && toks[e-2].End == toks[e-1].Start; n++ {
+			e-- // "..." as three dots, leaving the sentence's own
+		}
+		if e > 1 && toks[e-1].Text == "." && toks[e-2].Text == "." {
+			e--
+		}
+		for k := e - 1; k >= 0 && k >= e-5; k-- {
+			if toks[k].Text == "Source" {
+				e = k // "Source TRTWorld and agencies Related News"
+				break
+			}
+		}
+		return e
+	}
+	return len(toks)
+}

@@ -36,3 +36,23 @@ func TestBodyStart(t *testing.T) {
 		})
 	}
 }
+
+func TestBodyEnd(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Rebels shelled Damascus on Monday.", "Rebels shelled Damascus on Monday."},
+		{"The SDF started an operation to liberate Raqqa. ... 91 Related US Mistakes Led to Deaths", "The SDF started an operation to liberate Raqqa."},
+		{"Talks remain elusive. Source Reuters Related News Iraqs army retakes town", "Talks remain elusive."},
+		{"The related news came later.", "The related news came later."},
+	}
+	for _, tt := range tests {
+		toks := Tokenize(tt.in, 0, len(tt.in))
+		e := bodyEnd(toks)
+		got := ""
+		if e > 0 {
+			got = tt.in[:toks[e-1].End]
+		}
+		if got != tt.want {
+			t.Errorf("bodyEnd(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -195,6 +195,8 @@ func (c *clause) relations() []relation {
 		}
 		var rs []relation
 		switch {
+		case c.owner[t.Start] >= 0 && c.mentions[c.owner[t.Start]].Kind() != "agreement":
+			continue // a word of a name: "Free Syrian Army"; but "talks" name the talks
 		case t.Kind == KindNegate:
 			continue // it acts through the trigger it governs
 		case negator >= 0 && t.Kind == KindVerb:
@@ -651,7 +653,8 @@ func (c *clause) objectRight(i int, pred string) []Mention {
 		}
 		if m := c.owner[k]; m >= 0 {
 			mm := c.mentions[m]
-			modifier := mm.End < len(c.toks) && c.toks[mm.End].Hyphen || c.modifier(mm) // "Rebel-Held Douma", "anti-Syria"
+			// "Rebel-Held Douma", "anti-Syria", "the Damascus suburb of Qudsaya"
+			modifier := mm.End < len(c.toks) && c.toks[mm.End].Hyphen || c.modifier(mm) || c.placeModifier(mm)
 			// "met in Jordan", "support for militants in northern Syria"; but
 			// "controls territory in western Daraa province" holds in it.
 			locative := mm.Start > i && (locatives[c.word(mm.Start-1)] || !territorial[pred] && c.locativeBefore(mm.Start))
@@ -668,6 +671,13 @@ func (c *clause) objectRight(i int, pred string) []Mention {
 		}
 	}
 	return nil
+}
+
+// placeModifier reports whether place m modifies a place noun that names
+// another place: "the Damascus suburb of Qudsaya", "the Aleppo district of".
+func (c *clause) placeModifier(m Mention) bool {
+	_, ok := placeNouns[c.word(m.End)]
+	return ok && m.Kind() == "location" && c.word(m.End+1) == "of"
 }
 
 // speaker reports whether m, with at most two nouns after it, is the
@@ -739,13 +749,19 @@ func (c *clause) destination(i, j int) bool {
 	return false
 }
 
-// objectLeft finds the object of a passive verb at i: the nearest fitting mention to its left.
+// objectLeft finds the object of a passive verb at i: the nearest fitting
+// mention to its left that is not a point of reference ("Madaya, a town
+// near Damascus besieged by": Madaya).
 func (c *clause) objectLeft(i int, pred string) []Mention {
 	for k := i - 1; k >= 0 && k >= i-8; k-- {
 		if boundaries[c.word(k)] {
 			break
 		}
 		if m := c.owner[k]; m >= 0 {
+			if w := c.word(c.mentions[m].Start - 1); w == "near" || w == "outside" || c.placeModifier(c.mentions[m]) {
+				k = c.mentions[m].Start
+				continue
+			}
 			if rangeFits(pred, c.mentions[m]) {
 				return []Mention{c.mentions[m]}
 			}
