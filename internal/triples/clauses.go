@@ -329,7 +329,7 @@ func (c *clause) depSubjects(v int) (subjs []Mention, pronoun, known bool) {
 	case how == "acl" && t.XPOS[v] == "VBN":
 		return nil, false, true // "the town captured in May": passive
 	}
-	h = t.antecedent(h)
+	h = c.commaAntecedent(h)
 	if ms, _ := c.phraseMentions(h, func(m Mention) bool { return m.IsActor() }); len(ms) > 0 {
 		if m := c.owner[h]; len(ms) == 1 && m >= 0 && c.word(c.mentions[m].Start-1) == "," {
 			ms = c.coordinatedLeft(m) // a headline's "Rebels, IS agree"

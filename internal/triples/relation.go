@@ -25,6 +25,7 @@ type discourse struct {
 	persons                          map[string]Entity // skeleton of a surname -> the person named in full earlier
 	headline                         *Mention          // the one group the title names, if it names one
 	sentences                        int               // sentences noted so far
+	places                           placeMemory       // places named so far (place.go)
 }
 
 func (d *discourse) note(ms []Mention) {
@@ -248,6 +249,7 @@ func (c *clause) relations() []relation {
 			c.focus = &denier
 		}
 	}
+	out = append(out, c.places()...)
 	for _, r := range c.appositions() {
 		if r.subj.ID != r.obj.ID {
 			out = append(out, r)
