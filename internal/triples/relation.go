@@ -656,11 +656,11 @@ func (c *clause) objectRight(i int, pred string) []Mention {
 		if m := c.owner[k]; m >= 0 {
 			mm := c.mentions[m]
 			// "Rebel-Held Douma", "anti-Syria", "the Damascus suburb of Qudsaya"
-			modifier := mm.End < len(c.toks) && c.toks[mm.End].Hyphen || c.modifier(mm) || c.placeModifier(mm)
+			modifier := mm.End < len(c.toks) && c.toks[mm.End].Hyphen || c.modifier(mm) || c.modifiesPlaceNoun(mm)
 			// "met in Jordan", "support for militants in northern Syria"; but
 			// "controls territory in western Daraa province" holds in it.
 			locative := mm.Start > i && (locatives[c.word(mm.Start-1)] || !territorial[pred] && c.locativeBefore(mm.Start))
-			if c.speaker(mm) {
+			if c.saysIt(mm) {
 				break // "... wounding dozens opposition activists said": who says it
 			}
 			if pred == schema.Evacuates && c.destination(i, mm.Start) {
@@ -675,16 +675,16 @@ func (c *clause) objectRight(i int, pred string) []Mention {
 	return nil
 }
 
-// placeModifier reports whether place m modifies a place noun that names
+// modifiesPlaceNoun reports whether place m modifies a place noun that names
 // another place: "the Damascus suburb of Qudsaya", "the Aleppo district of".
-func (c *clause) placeModifier(m Mention) bool {
+func (c *clause) modifiesPlaceNoun(m Mention) bool {
 	_, ok := placeNouns[c.word(m.End)]
 	return ok && m.Kind() == "location" && c.word(m.End+1) == "of"
 }
 
-// speaker reports whether m, with at most two nouns after it, is the
+// saysIt reports whether m, with at most two nouns after it, is the
 // subject of a verb of saying: "opposition activists said".
-func (c *clause) speaker(m Mention) bool {
+func (c *clause) saysIt(m Mention) bool {
 	for k := m.End; k < len(c.toks) && k <= m.End+2; k++ {
 		w := c.word(k)
 		if speechVerbs[w] {
@@ -760,7 +760,7 @@ func (c *clause) objectLeft(i int, pred string) []Mention {
 			break
 		}
 		if m := c.owner[k]; m >= 0 {
-			if w := c.word(c.mentions[m].Start - 1); w == "near" || w == "outside" || c.placeModifier(c.mentions[m]) {
+			if w := c.word(c.mentions[m].Start - 1); w == "near" || w == "outside" || c.modifiesPlaceNoun(c.mentions[m]) {
 				k = c.mentions[m].Start
 				continue
 			}
