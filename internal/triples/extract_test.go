@@ -328,6 +328,12 @@ func TestClauses(t *testing.T) {
 			nil, []string{"rebels kg:evacuates damascus"}},
 		{"passive object is not a point of reference", "Fighters left Madaya, a town near Damascus besieged by government forces.",
 			[]string{"syrian-government kg:besieges madaya"}, []string{"syrian-government kg:besieges damascus"}},
+		{"noun with its agent after", "Manbij, a key IS stronghold, has been repeatedly targeted in raids by the US-led coalition.",
+			nil, []string{"islamic-state kg:attacks global-coalition"}},
+		{"in support of", "Russia began air strikes last September in support of Assad.",
+			[]string{"russia kg:supports bashar-al-assad"}, nil},
+		{"fighting to", "In Syria the SDF is now fighting to recapture the town of Tabqa from the group.",
+			nil, []string{"syrian-democratic-forces kg:captures tabqa"}},
 		{"aim", "A regime campaign to fully capture Aleppo would bury what little hope remains.",
 			nil, []string{"syrian-government kg:captures aleppo"}},
 	}

@@ -347,9 +347,10 @@ func (c *clause) active(t Trigger) []relation { return c.activeAt(t, t.Start) }
 // activeAt is active with the subject looked for left of token at, which is
 // t.Start or the start of a verb that governs t.
 func (c *clause) activeAt(t Trigger, at int) []relation {
-	if c.afterDeterminer(at) || c.word(at-1) == "for" || c.aim(at) {
-		// "the pre-dawn attack on", "a battle for control of": a noun, and
-		// after "for" an aim, not an event.
+	if w := c.word(at - 1); c.afterDeterminer(at) || w == "for" || preps[w] && c.word(t.End) == "by" || c.aim(at) {
+		// "the pre-dawn attack on", "targeted in raids by the coalition": a
+		// noun, whose agent follows; "a battle for control of": an aim,
+		// not an event.
 		return nil
 	}
 	if t.Predicate == schema.Evacuates && c.leftDead(t.End) {
@@ -801,7 +802,8 @@ var aims = map[string]bool{
 	"vowed": true, "vowing": true, "aims": true, "aimed": true, "aiming": true, "want": true, "wants": true,
 	"wanted": true, "hope": true, "hopes": true, "hoped": true, "hoping": true, "attempted": true,
 	"attempting": true, "fail": true, "fails": true, "failed": true, "failing": true, "unable": true,
-	"poised": true, "ready": true, "expected": true, "likely": true, "set": true,
+	"poised": true, "ready": true, "expected": true, "likely": true, "set": true, "fighting": true,
+	"battling": true, "struggling": true, "racing": true, "pushing": true, "scrambling": true,
 }
 
 // aim reports whether the verb at i is the infinitive of an aim noun, over
