@@ -401,6 +401,9 @@ func (c *clause) depObjects(v int, tr Trigger) (objs []Mention, known bool) {
 		}
 	}
 	for _, k := range cands {
+		if m := c.owner[k]; m >= 0 && c.mentions[m].End < len(c.toks) && c.toks[c.mentions[m].End].Hyphen {
+			continue // "on an opposition-held town": a modifier the parse took for the head
+		}
 		ms, part := c.phraseMentions(k, fits)
 		if len(ms) == 0 {
 			continue

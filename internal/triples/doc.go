@@ -17,6 +17,9 @@
 //	                   ("U.S.-brokered"), nominals ("IS's blockade on"),
 //	                   coordination, negation, hedging, denial scope, simple
 //	                   coreference ("it", "the group", surnames)
+//	claims.go          what is said: agreements announced or reported,
+//	                   accusations, demands, warnings; agreements named by
+//	                   their content; moves under an agreement or denied
 //	extract.go         Extract: the stages in order ──▶ *Document{Sentences, Facts}
 //	quads.go           IRIs.Quads: facts in their sentence's named graph,
 //	                   article and sentences in the article's ──▶ []quad.Quad

@@ -140,6 +140,16 @@ func (l *Lexicon) Entries() []LexEntry { return l.entries }
 // skippable words may stand between pattern words: "launch an assault on".
 var skippable = map[string]bool{"a": true, "an": true, "the": true, "new": true, "fresh": true, "military": true}
 
+// counts reports whether w counts what follows, which may stand between
+// pattern words like an article: "carried out four raids on".
+func counts(w string) bool {
+	switch w {
+	case "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "multiple", "numerous":
+		return true
+	}
+	return w != "" && strings.Trim(w, "0123456789") == ""
+}
+
 // determiners before a verb form make it a noun: "the attack", "its control".
 var determiners = map[string]bool{
 	"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true, "this": true,
@@ -197,7 +207,7 @@ func nounContext(toks []Token, i int) bool {
 
 func matchWords(words [][]string, toks []Token, i int) (int, bool) {
 	for _, alts := range words {
-		for i < len(toks) && skippable[toks[i].Lower] && !contains(alts, toks[i].Lower) {
+		for i < len(toks) && (skippable[toks[i].Lower] || counts(toks[i].Lower)) && !contains(alts, toks[i].Lower) {
 			i++
 		}
 		if i >= len(toks) || !contains(alts, toks[i].Lower) && !contains(alts, singular(toks[i].Lower)) {

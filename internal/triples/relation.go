@@ -26,6 +26,10 @@ type discourse struct {
 	headline                         *Mention          // the one group the title names, if it names one
 	sentences                        int               // sentences noted so far
 	places                           placeMemory       // places named so far (place.go)
+
+	// voiced is who last warned, demanded or accused, by predicate, for
+	// "the warnings" of a later sentence (claims.go).
+	voiced map[string]Mention
 }
 
 func (d *discourse) note(ms []Mention) {
@@ -186,6 +190,7 @@ type relation struct {
 
 // relations applies the clause rules to every trigger of the sentence.
 func (c *clause) relations() []relation {
+	c.specifyAgreements()
 	var out []relation
 	denied := -1 // token index from which a denial's complement runs
 	var denier Mention
@@ -250,11 +255,13 @@ func (c *clause) relations() []relation {
 		}
 	}
 	out = append(out, c.places()...)
+	out = append(out, c.claims(out)...)
 	for _, r := range c.appositions() {
 		if r.subj.ID != r.obj.ID {
 			out = append(out, r)
 		}
 	}
+	c.remember(out)
 	return out
 }
 
@@ -264,7 +271,8 @@ var speechVerbs = map[string]bool{
 	"announced": true, "announces": true, "claimed": true, "claims": true, "added": true, "adds": true,
 	"insisted": true, "insists": true, "confirmed": true, "confirms": true, "reported": true,
 	"alleged": true, "alleges": true, "asserted": true, "declared": true, "warned": true, "noted": true,
-	"explained": true, "wrote": true, "quoted": true,
+	"explained": true, "wrote": true, "quoted": true, "commented": true, "comments": true, "stressed": true,
+	"stresses": true, "asserts": true,
 }
 
 // attributed returns who the sentence says asserts what it reports from
@@ -370,6 +378,7 @@ func (c *clause) activeAt(t Trigger, at int) []relation {
 	if len(subjs) == 0 {
 		return nil
 	}
+	subjs = c.relativeConjuncts(subjs, at) // "Russia, which ..., and the United States, which ..., announced"
 	if !parsed && t.Gerund && at == t.Start && dist > 1 && !beForms[c.word(t.Start-1)] {
 		// "an end to fighting in Syria": an -ing form far from any subject
 		// is a noun or a participle phrase, not this actor's verb.
