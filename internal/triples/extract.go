@@ -155,6 +155,7 @@ func (x *Extractor) Extract(a *Article) (doc *Document, err error) {
 		s.Tokens = Tokenize(doc.Text, s.Start, s.End)
 		ms := ctx.definite(s.Tokens, ctx.surnames(s.Tokens, x.Gazetteer.Mentions(s.Tokens)))
 		ms = dropSiteName(s.Tokens, ms)
+		ms = standFor(s.Tokens, ms)
 		s.Mentions = ms
 		trs := x.Lexicon.Triggers(s.Tokens)
 		var tr *tree
