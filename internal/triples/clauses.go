@@ -548,15 +548,27 @@ func (c *clause) appositions() []relation {
 		}
 		// Title: ROLE X, with the actor before the role ("Jaish al-Islam
 		// leader Zahran Alloush") or known to the gazetteer ("President Assad").
-		if x.Type != schema.Person || x.Start == 0 {
+		if x.Type != schema.Person {
 			continue
 		}
 		r := x.Start - 1
-		if _, ok := roles[c.word(x.Start)]; ok {
-			r = x.Start // the gazetteer's "President Bashar al-Assad"
+		for k := x.Start; k < x.End-1 && k < x.Start+2; k++ {
+			if _, ok := roles[c.word(k)]; ok && c.toks[k].IsCapitalized() {
+				r = k // the gazetteer's "President Bashar al-Assad", "Syrian President Bashar al-Assad"
+				break
+			}
+		}
+		if r < 0 {
+			continue
 		}
 		pred, ok := roles[c.word(r)]
-		if !ok || pred == schema.AlliedWith || pred == schema.Supports {
+		if !ok {
+			if rel, ok := c.titleOf(x); ok {
+				out = append(out, rel) // "Head of the group's political office Mohammed Alloush"
+			}
+			continue
+		}
+		if pred == schema.AlliedWith || pred == schema.Supports {
 			continue
 		}
 		for k := r - 1; k >= 0 && k >= r-3; k-- {
@@ -582,17 +594,19 @@ func (c *clause) appositions() []relation {
 						continue
 					}
 					if y, ok := c.gaz.Entity(rel.Target); ok {
-						out = append(out, relation{subj: x, obj: Mention{Entity: y, Start: x.Start, End: x.End, Text: x.Text, Match: MatchGazetteer}, predicate: pred, relStart: r, relEnd: r + 1, confidence: 0.7, rule: "title+gazetteer"})
+						// The government is implied by the title: its name is the text, not an alias.
+						out = append(out, relation{subj: x, obj: Mention{Entity: y, Start: x.Start, End: x.End, Text: y.Name, Match: MatchGazetteer}, predicate: pred, relStart: r, relEnd: r + 1, confidence: 0.7, rule: "title+gazetteer"})
 					}
 				}
 			}
 		}
 	}
-	return out
+	return dedupe(append(out, c.roleFacts()...))
 }
 
-// setOff returns the role noun of ", a representative" or ", the head"
-// starting at token i, over adjectives, or -1.
+// setOff returns the head of the role noun phrase of ", a representative",
+// ", the head", ", chief negotiator" or ", an Islamic State (ISIS) branch"
+// starting at token i, over adjectives and an actor that modifies it, or -1.
 func (c *clause) setOff(i int) int {
 	if c.word(i) != "," {
 		return -1
@@ -601,9 +615,15 @@ func (c *clause) setOff(i int) int {
 	if w := c.word(k); w == "a" || w == "an" || w == "the" {
 		k++
 	}
-	for ; k < len(c.toks) && k < i+5 && c.owner[k] < 0; k++ {
-		if _, ok := roles[c.word(k)]; ok {
-			return k
+	if m := c.ownerAt(k); m >= 0 && c.mentions[m].IsActor() {
+		k = c.mentions[m].End // "an Islamic State branch"
+		if c.word(k) == "(" && c.word(k+2) == ")" {
+			k += 3 // "(ISIS)"
+		}
+	}
+	for end := k + 4; k < len(c.toks) && k < end && c.owner[k] < 0; k++ {
+		if _, head, ok := c.roleAt(k); ok {
+			return head
 		}
 		if !titleWords[c.word(k)] && c.tree.UPOS[k] != "ADJ" {
 			return -1
@@ -624,7 +644,7 @@ func (c *clause) role(x Mention, a int) (relation, bool) {
 	if !ok {
 		return relation{}, false
 	}
-	y, direct, found := c.relatedActor(x, a, 0)
+	y, direct, found := c.roleTarget(x, a)
 	for k := c.nextConjunct(a); !found && k >= 0; k = c.nextConjunct(k) {
 		y, direct, found = c.relatedActor(x, k, 0) // "a commander and member in the political office of X"
 	}
@@ -634,7 +654,7 @@ func (c *clause) role(x Mention, a int) (relation, bool) {
 	if !direct && pred != schema.AlliedWith && pred != schema.Supports {
 		pred = schema.MemberOf // "head of the group's political office"
 	}
-	if x.Type != schema.Person && pred != schema.MemberOf && pred != schema.AffiliatedWith && pred != schema.AlliedWith {
+	if x.Type != schema.Person && pred != schema.MemberOf && pred != schema.AffiliatedWith && pred != schema.AlliedWith && pred != schema.Supports {
 		return relation{}, false // a group is not a spokesman
 	}
 	return relation{subj: x, obj: y, predicate: pred, relStart: a, relEnd: a + 1, confidence: 0.75, rule: "appos"}, true
@@ -649,21 +669,23 @@ func (c *clause) relatedActor(x Mention, n, depth int) (Mention, bool, bool) {
 		default:
 			continue
 		}
+		cs := ""
 		if t.rel(k) == "nmod" && t.Rels[k] != "nmod:poss" {
-			switch c.word(t.kid(k, "case")) {
+			cs = c.word(t.kid(k, "case"))
+			switch cs {
 			case "of", "for", "in", "within":
 			default:
 				continue
 			}
 		}
 		if m := c.owner[k]; m >= 0 {
-			if y := c.mentions[m]; y.IsActor() && y.ID != x.ID {
-				return y, depth == 0, true
+			if y := c.mentions[m]; y.IsActor() && y.ID != x.ID && !(cs == "in" && (y.Type == schema.State || y.Type == schema.Country)) {
+				return c.specific(y), depth == 0, true // not "a branch in Syria": where, not whose
 			}
 			continue
 		}
 		if y, _, ok := c.anaphor(k); ok && y.ID != x.ID {
-			return y, depth == 0, true // "the group's political office"
+			return c.groupRef(y), depth == 0, true // "the group's political office"
 		}
 		if depth < 2 {
 			if y, _, ok := c.relatedActor(x, k, depth+1); ok {

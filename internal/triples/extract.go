@@ -168,6 +168,7 @@ func (x *Extractor) Extract(a *Article) (doc *Document, err error) {
 		}
 		ms := ctx.definite(s.Tokens, ctx.surnames(s.Tokens, x.Gazetteer.Mentions(s.Tokens)))
 		ms = dropSiteName(s.Tokens, ms)
+		ms = standFor(s.Tokens, ms)
 		ms = ctx.placeAnaphors(s.Tokens, ms, x.Gazetteer)
 		s.Mentions = ms
 		trs := x.Lexicon.Triggers(s.Tokens)

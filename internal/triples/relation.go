@@ -1,6 +1,7 @@
 package triples
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/conflictkg/kg/schema"
@@ -257,7 +258,9 @@ func (c *clause) relations() []relation {
 	out = append(out, c.places()...)
 	out = append(out, c.claims(out)...)
 	for _, r := range c.appositions() {
-		if r.subj.ID != r.obj.ID {
+		if r.subj.ID != r.obj.ID && !slices.ContainsFunc(out, func(o relation) bool {
+			return o.subj.ID == r.subj.ID && o.predicate == r.predicate && o.obj.ID == r.obj.ID && o.negated == r.negated
+		}) {
 			out = append(out, r)
 		}
 	}
