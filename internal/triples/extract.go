@@ -194,6 +194,7 @@ func (x *Extractor) Extract(a *Article) (doc *Document, err error) {
 				Date: date, DatePrecision: prec, DateText: dateText,
 			})
 		}
+		ctx.remember(x.Gazetteer, ms, rs)
 		ctx.note(ms)
 	}
 	return doc, nil

@@ -70,7 +70,7 @@ func TestPlaces(t *testing.T) {
 			[]string{"jaish-al-islam kg:controls douma"}, nil},
 		{"the capital through a district", "IS commanders fled the southern suburbs of Damascus. Rebels fired rockets at the capital.",
 			[]string{"rebels kg:shells damascus"}, []string{"rebels kg:shells south-damascus"}},
-		{"the town, an unknown one", "IS attacked Deir ez-Zor. Men were executed in the town of Ghraneij when IS stormed the town.",
+		{"the town, an unknown one", "Deir ez-Zor has seen many executions. Men were executed in the town of Ghraneij when IS stormed the town.",
 			nil, []string{"islamic-state kg:attacks deir-ez-zor"}},
 		{"outside the city", "Rebels hold Zabadani. Hezbollah took control of the plain outside the city.",
 			nil, []string{"hezbollah kg:captures zabadani"}},

@@ -27,6 +27,7 @@ type discourse struct {
 	headline                         *Mention          // the one group the title names, if it names one
 	sentences                        int               // sentences noted so far
 	places                           placeMemory       // places named so far (place.go)
+	mem                              memory            // earlier facts, for what a noun leaves out (nominal.go)
 
 	// voiced is who last warned, demanded or accused, by predicate, for
 	// "the warnings" of a later sentence (claims.go).
@@ -221,10 +222,10 @@ func (c *clause) relations() []relation {
 			rs = c.passive(t)
 		case t.Participle && c.toks[t.Start].Hyphen:
 			rs = c.compound(t)
-		case t.Participle && beForms[c.word(t.Start-1)] || t.Participle && beForms[c.word(t.Start-2)] && c.word(t.Start-1) != "not":
+		case t.Participle && c.be(t.Start-1) || t.Participle && c.be(t.Start-2) && c.word(t.Start-1) != "not":
 			continue // a passive without its agent: the doer is unknown
 		default:
-			rs = c.active(t)
+			rs = c.verbOrNoun(t) // "the pre-dawn attack on" is a noun (nominal.go)
 		}
 		for _, r := range rs {
 			if denied >= 0 && t.Start >= denied && t.Kind != KindDeny && r.subj.ID == denier.ID {
@@ -264,6 +265,7 @@ func (c *clause) relations() []relation {
 			out = append(out, r)
 		}
 	}
+	out = append(out, c.agreementParties()...)
 	c.remember(out)
 	return out
 }
@@ -345,6 +347,10 @@ func (c *clause) hedgedSentence(i int) bool {
 	return false
 }
 
+// be reports whether token i is a form of "be", not a name that looks
+// like one ("IS attacked Kobani").
+func (c *clause) be(i int) bool { return beForms[c.word(i)] && c.owner[i] < 0 }
+
 func (c *clause) word(i int) string {
 	if i < 0 || i >= len(c.toks) {
 		return ""
@@ -397,7 +403,8 @@ func (c *clause) activeAt(t Trigger, at int) []relation {
 			objs = do
 		}
 	}
-	if len(objs) == 0 {
+	recip, parties := c.reciprocal(t, subjs, objs)
+	if len(objs) == 0 && recip == "" {
 		return nil
 	}
 	conf := 0.9 - 0.03*float64(max(0, dist-2))
@@ -414,7 +421,12 @@ func (c *clause) activeAt(t Trigger, at int) []relation {
 		conf *= 0.7
 		rule += "+hedged"
 	}
-	return cross(subjs, objs, relation{predicate: t.Predicate, relStart: t.Start, relEnd: relEnd, negated: neg, hedged: hedged, confidence: max(conf, 0.4), rule: rule})
+	r := relation{predicate: t.Predicate, relStart: t.Start, relEnd: relEnd, negated: neg, hedged: hedged, confidence: max(conf, 0.4), rule: rule}
+	if recip != "" {
+		r.predicate, r.rule = recip, rule+"+reciprocal"
+		return pairwise(parties, r) // "A and B met", "A and B traded tit-for-tat attacks"
+	}
+	return cross(subjs, objs, r)
 }
 
 // passive: OBJECT [was] VERB-ed by AGENT ("a truce brokered by US and Russia").
@@ -472,49 +484,6 @@ func (c *clause) compound(t Trigger) []relation {
 		}
 	}
 	return nil
-}
-
-// nominal: "IS's blockade on al-Qadam", "talks between Moscow and Jaish
-// al-Islam", "shelling attacks by Jaish al-Islam on residential areas",
-// "negotiations with Russia" (the clause's subject holds them).
-func (c *clause) nominal(t Trigger) []relation {
-	r := relation{predicate: t.Predicate, relStart: t.Start, relEnd: t.End, confidence: 0.75, rule: "nominal"}
-	var subjs, objs []Mention
-	if t.Start >= 2 && c.word(t.Start-1) == "'s" {
-		if m := c.owner[t.Start-2]; m >= 0 && c.mentions[m].IsActor() {
-			subjs = []Mention{c.mentions[m]}
-		}
-	}
-	for k := t.End; k < len(c.toks) && k < t.End+8; k++ {
-		w := c.word(k)
-		if boundaries[w] || w == "." || w == "," && len(objs) > 0 {
-			break
-		}
-		if w == "by" && len(subjs) == 0 {
-			subjs = c.coordinated(k+1, func(m Mention) bool { return m.IsActor() })
-			continue
-		}
-		if !contains(t.Preps, w) || len(objs) > 0 {
-			continue
-		}
-		ms := c.coordinated(k+1, func(m Mention) bool { return rangeFits(t.Predicate, m) })
-		if w == "between" && len(ms) >= 2 && len(subjs) == 0 {
-			subjs, ms = ms[:1], ms[1:]
-		}
-		objs = ms
-	}
-	if len(subjs) == 0 && len(objs) > 0 && c.word(t.End) == "with" {
-		if s, _, pronoun := c.subjectLeft(t.Start); len(s) > 0 {
-			subjs = s
-			if pronoun {
-				r.rule += "+coref"
-			}
-		}
-	}
-	if len(subjs) == 0 || len(objs) == 0 {
-		return nil
-	}
-	return cross(subjs, objs, r)
 }
 
 // subjectLeft finds the subject of a verb at i: the nearest actor to its
@@ -710,8 +679,8 @@ func (c *clause) saysIt(m Mention) bool {
 	return false
 }
 
-// directions are the adjectives between a locative preposition and its place.
-var directions = map[string]bool{
+// beforePlace are the words between a locative preposition and its place.
+var beforePlace = map[string]bool{
 	"northern": true, "southern": true, "eastern": true, "western": true, "central": true,
 	"north": true, "south": true, "east": true, "west": true, "northeastern": true, "northwestern": true,
 	"southeastern": true, "southwestern": true, "northeast": true, "northwest": true, "southeast": true,
@@ -722,7 +691,7 @@ var directions = map[string]bool{
 // mention starting at k, over articles and directions: "in northern Syria".
 func (c *clause) locativeBefore(k int) bool {
 	j := k - 1
-	for n := 0; n < 2 && directions[c.word(j)]; n++ {
+	for n := 0; n < 2 && beforePlace[c.word(j)]; n++ {
 		j--
 	}
 	return locatives[c.word(j)]
