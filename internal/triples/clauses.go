@@ -290,11 +290,23 @@ func (c *clause) modifier(m Mention) bool {
 	if c.toks[m.Start].Hyphen && (c.word(m.Start-1) == "anti" || c.word(m.Start-1) == "pro") {
 		return true // "anti-Syria groups", "pro-Assad militias"
 	}
+	if offshoots[c.word(m.End)] && m.End+1 < len(c.toks) && c.owner[m.End+1] >= 0 {
+		return true // "Al Qaeda affiliate Al Nusra Front", "rebel backer Qatar"
+	}
 	if m.End >= len(c.toks) || !c.toks[m.End].Hyphen {
 		return false
 	}
 	w := c.word(m.End)
 	return strings.HasSuffix(w, "ed") || w == "held" || w == "led" || w == "run"
+}
+
+// offshoots are nouns between an actor and another it is related to, which
+// is the one meant: "Al Qaeda affiliate Al Nusra", "rebel backer Qatar".
+var offshoots = map[string]bool{
+	"affiliate": true, "offshoot": true, "branch": true, "wing": true, "arm": true, "franchise": true,
+	"proxy": true, "ally": true, "allies": true, "spinoff": true, "backer": true, "backers": true,
+	"sponsor": true, "sponsors": true, "patron": true, "supporter": true, "supporters": true,
+	"foe": true, "rival": true, "enemy": true, "partner": true,
 }
 
 // depSubjects returns the subjects of the verb at v as the parse reads

@@ -332,7 +332,8 @@ func (g *Gazetteer) Mentions(toks []Token) []Mention {
 			}
 		}
 		if n > 0 {
-			ms = append(ms, Mention{Entity: g.entries[e].Entity, Start: i, End: i + n, Text: spanText(toks, i, i+n), Match: MatchGazetteer})
+			m := Mention{Entity: g.entries[e].Entity, Start: i, End: i + n, Text: spanText(toks, i, i+n), Match: MatchGazetteer}
+			ms = append(ms, g.province(toks, m))
 			i += n
 			continue
 		}
@@ -340,6 +341,32 @@ func (g *Gazetteer) Mentions(toks []Token) []Mention {
 	}
 	return ms
 }
+
+// province returns the province a city's name stands for where the text
+// says so ("the province of Deir ez-Zor", "Idlib provinces"), else m:
+// provinces are mostly named after their capitals.
+func (g *Gazetteer) province(toks []Token, m Mention) Mention {
+	if m.Type != schema.City {
+		return m
+	}
+	before := m.Start >= 2 && toks[m.Start-1].Lower == "of" && provinceWords[toks[m.Start-2].Lower]
+	after := m.End < len(toks) && provinceWords[toks[m.End].Lower]
+	if !before && !after {
+		return m
+	}
+	p, ok := g.entry(m.ID + "-province")
+	if !ok || p.Type != schema.Province {
+		return m
+	}
+	m.Entity = p.Entity
+	if after {
+		m.End++
+		m.Text = spanText(toks, m.Start, m.End)
+	}
+	return m
+}
+
+var provinceWords = map[string]bool{"province": true, "provinces": true, "governorate": true}
 
 // actorIn reports whether the name of a known actor starts in tokens [i, j):
 // then a run of capitals there is not one unseen name ("Meanwhile Jaish al-Islam").

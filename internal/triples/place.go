@@ -1040,6 +1040,12 @@ func (c *clause) heldPlace(m Mention) (Mention, bool) {
 		return Mention{}, false
 	}
 	i := m.Start - 1
+	if m.Type == schema.Province && c.word(i) == "of" && provinceWords[c.word(i-1)] {
+		i -= 2 // the gazetteer read "the province of Idlib" as the province
+		for i >= 0 && skippable[c.word(i)] {
+			i--
+		}
+	}
 	w := c.word(i)
 	if i < 0 || !preps[w] && w != "around" {
 		return m, true

@@ -205,6 +205,8 @@ func (c *clause) relations() []relation {
 		switch {
 		case c.owner[t.Start] >= 0 && c.mentions[c.owner[t.Start]].Kind() != "agreement":
 			continue // a word of a name: "Free Syrian Army"; but "talks" name the talks
+		case c.warnedAgainst(t.Start):
+			continue // "warns against new US missile strikes": they have not happened
 		case t.Kind == KindNegate:
 			continue // it acts through the trigger it governs
 		case negator >= 0 && t.Kind == KindVerb:
@@ -268,6 +270,31 @@ func (c *clause) relations() []relation {
 	out = append(out, c.agreementParties()...)
 	c.remember(out)
 	return out
+}
+
+// warnedAgainst reports whether the act at i is what someone warns
+// against or of: "Moscow warns against new US missile strikes on Syria",
+// "warned the rebel alliance of taking any military action".
+func (c *clause) warnedAgainst(i int) bool {
+	for p := i - 1; p >= 0 && p >= i-6; p-- {
+		w := c.word(p)
+		if boundaries[w] || w == "." {
+			return false
+		}
+		if w != "against" && w != "of" {
+			continue
+		}
+		for k := p - 1; k >= 0 && k >= p-8; k-- {
+			if boundaries[c.word(k)] || c.word(k) == "." {
+				return false
+			}
+			if strings.HasPrefix(c.word(k), "warn") && c.owner[k] < 0 {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // speechVerbs introduce what a speaker asserts.
@@ -507,7 +534,12 @@ func (c *clause) subjectLeft(i int) ([]Mention, int, bool) {
 				// exited" is said of X.
 				continue
 			}
-			return c.coordinatedLeft(m), i - mm.End, false
+			chain := c.coordinatedLeft(m)
+			if f := chain[0].Start; len(chain) > 1 && f > 0 && preps[c.word(f-1)] {
+				k = f // "operating in Iraq and Syria": places, not the subject
+				continue
+			}
+			return chain, i - mm.End, false
 		}
 		if m, n, ok := c.anaphor(k); ok {
 			return []Mention{m}, i - k - n, true
@@ -541,6 +573,9 @@ func (c *clause) anaphor(k int) (Mention, int, bool) {
 			ref = c.speakerOf(k) // "Hezbollah said it had taken control": the speaker
 		case a.person:
 			ref = c.ctx.lastPerson
+			if c.unknownName(k - n + 1) {
+				ref = nil // "Radwan Nammous fought ... where he met": not someone named before
+			}
 		case len(a.words) > 1:
 			ref = c.ctx.lastGroup
 		default:
@@ -581,6 +616,24 @@ func (c *clause) speakerOf(k int) *Mention {
 	return nil
 }
 
+// unknownName reports whether a name the gazetteer does not know, two
+// capitalised words or more, stands before token i in the sentence: "he"
+// may be that person.
+func (c *clause) unknownName(i int) bool {
+	run := 0
+	for k := 1; k < i; k++ {
+		if c.toks[k].IsCapitalized() && c.owner[k] < 0 && c.toks[k].IsWord() {
+			run++
+			if run >= 2 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
 // maxConjuncts bounds a coordinated list, so that a list of names is not
 // multiplied into thousands of facts.
 const maxConjuncts = 8
@@ -612,6 +665,10 @@ func (c *clause) coordinated(k int, fits func(Mention) bool) []Mention {
 	for k < len(c.toks) && len(out) < maxConjuncts {
 		for k < len(c.toks) && skippable[c.word(k)] {
 			k++
+		}
+		if k < len(c.toks) && c.owner[k] >= 0 && offshoots[c.word(c.mentions[c.owner[k]].End)] && c.modifier(c.mentions[c.owner[k]]) {
+			k = c.mentions[c.owner[k]].End + 1 // "by Al Qaeda affiliate Al Nusra Front": the affiliate
+			continue
 		}
 		if k >= len(c.toks) || c.owner[k] < 0 || !fits(c.mentions[c.owner[k]]) {
 			break
