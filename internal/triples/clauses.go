@@ -233,6 +233,13 @@ func (c *clause) named(h int, fits func(Mention) bool, depth int) ([]Mention, bo
 			}
 		}
 	}
+	if k := t.kid(h, "acl"); k >= 0 && knownAs[c.word(k)] {
+		for _, j := range t.kids[k] {
+			if t.rel(j) == "obl" && c.word(t.kid(j, "case")) == "as" && c.owner[j] >= 0 && fits(c.mentions[c.owner[j]]) {
+				return []Mention{c.mentions[c.owner[j]]}, false // "an alliance of rebels known as the Army of Conquest"
+			}
+		}
+	}
 	whole, place := placeNouns[w]
 	if !agentNouns[w] && !place {
 		return nil, false
@@ -299,6 +306,9 @@ func (c *clause) modifier(m Mention) bool {
 	w := c.word(m.End)
 	return strings.HasSuffix(w, "ed") || w == "held" || w == "led" || w == "run"
 }
+
+// knownAs are the participles that give a phrase its name: "known as".
+var knownAs = map[string]bool{"known": true, "called": true, "dubbed": true, "named": true, "styled": true}
 
 // offshoots are nouns between an actor and another it is related to, which
 // is the one meant: "Al Qaeda affiliate Al Nusra", "rebel backer Qatar".

@@ -365,6 +365,10 @@ func (c *clause) hedgedSentence(i int) bool {
 		switch c.word(k) {
 		case "reportedly", "allegedly", "purportedly", "unconfirmed", "rumoured", "rumored", "suspected":
 			return true
+		case "believed", "thought", "understood":
+			if c.word(k+1) == "to" {
+				return true // "what is believed to have been US airstrikes"
+			}
 		case "accused", "accusing", "accuses", "accuse", "blamed", "blaming", "blames", "blame":
 			if k < i {
 				return true // "Russia was accused of dropping bombs": the act is alleged
@@ -571,6 +575,8 @@ func (c *clause) anaphor(k int) (Mention, int, bool) {
 			ref = c.focus
 		case n == 1 && c.speakerOf(k) != nil && (c.speakerOf(k).Type == schema.Person) == a.person:
 			ref = c.speakerOf(k) // "Hezbollah said it had taken control": the speaker
+		case n == 1 && !a.person && c.unknownSpeaker(k):
+			return Mention{}, 0, false // "The Sawaiq al-Rahman brigade announced that it": a group the gazetteer lacks
 		case a.person:
 			ref = c.ctx.lastPerson
 			if c.unknownName(k - n + 1) {
@@ -598,11 +604,8 @@ func (c *clause) anaphor(k int) (Mention, int, bool) {
 // speakerOf returns the actor who says the clause the pronoun at k opens,
 // "X said (that) it ...", or nil.
 func (c *clause) speakerOf(k int) *Mention {
-	j := k - 1
-	if c.word(j) == "that" {
-		j--
-	}
-	if !speechVerbs[c.word(j)] || c.owner[j] >= 0 {
+	j := c.speechBefore(k)
+	if j < 0 {
 		return nil
 	}
 	for i := j - 1; i >= 0 && i >= j-3; i-- {
@@ -632,6 +635,42 @@ func (c *clause) unknownName(i int) bool {
 		}
 	}
 	return false
+}
+
+// speechBefore returns the verb of saying whose clause the word at k
+// opens ("said (that) it", "announced on Monday that it"), or -1.
+func (c *clause) speechBefore(k int) int {
+	j := k - 1
+	if c.word(j) == "that" {
+		j--
+	}
+	for n := 0; n < 3 && (sayingTimes[c.word(j)] || c.word(j) == "on"); n++ {
+		j--
+	}
+	if j < 0 || !speechVerbs[c.word(j)] || c.owner[j] >= 0 {
+		return -1
+	}
+	return j
+}
+
+// sayingTimes stand between a verb of saying and its clause: "announced on
+// Monday that".
+var sayingTimes = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "today": true, "yesterday": true, "earlier": true, "later": true, "late": true,
+}
+
+// unknownSpeaker reports whether the pronoun at k opens what a group the
+// gazetteer does not know says: "The Sawaiq al-Rahman brigade announced
+// that it had killed".
+func (c *clause) unknownSpeaker(k int) bool {
+	j := c.speechBefore(k)
+	if j < 1 {
+		return false
+	}
+	w := c.word(j - 1)
+	named := j >= 2 && c.toks[j-2].IsCapitalized() && c.owner[j-2] < 0 // not "the group said it"
+	return named && c.owner[j-1] < 0 && (w == "brigade" || w == "battalion" || w == "group" || w == "faction" || w == "movement" || w == "front" || w == "army")
 }
 
 // maxConjuncts bounds a coordinated list, so that a list of names is not
@@ -701,6 +740,10 @@ func (c *clause) objectRight(i int, pred string) []Mention {
 			locative := mm.Start > i && (locatives[c.word(mm.Start-1)] || !territorial[pred] && c.locativeBefore(mm.Start))
 			if c.saysIt(mm) {
 				break // "... wounding dozens opposition activists said": who says it
+			}
+			if c.word(mm.Start-1) == "of" && directions[c.word(mm.Start-2)] && c.word(mm.Start-3) != "the" {
+				k = mm.End - 1 // "villages northwest of Manbij": a point of reference
+				continue
 			}
 			if pred == schema.Evacuates && c.destination(i, mm.Start) {
 				break // "leave to the northern town of Jarablus": where they go, not what they leave
