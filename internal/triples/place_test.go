@@ -1,7 +1,6 @@
 package triples
 
 import (
-	"slices"
 	"testing"
 )
 
@@ -85,16 +84,7 @@ func TestPlaces(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := factKeys(doc)
-			for _, w := range tt.want {
-				if !slices.Contains(got, w) {
-					t.Errorf("no fact %s among %v", w, got)
-				}
-			}
-			for _, n := range tt.not {
-				if slices.Contains(got, n) {
-					t.Errorf("wrong fact %s among %v", n, got)
-				}
-			}
+			expectFacts(t, "", got, tt.want, tt.not)
 		})
 	}
 }

@@ -1,7 +1,6 @@
 package triples
 
 import (
-	"slices"
 	"testing"
 )
 
@@ -139,16 +138,7 @@ func TestRoles(t *testing.T) {
 				}
 				got = append(got, k)
 			}
-			for _, w := range tt.want {
-				if !slices.Contains(got, w) {
-					t.Errorf("no fact %s among %v", w, got)
-				}
-			}
-			for _, n := range tt.not {
-				if slices.Contains(got, n) {
-					t.Errorf("wrong fact %s among %v", n, got)
-				}
-			}
+			expectFacts(t, "", got, tt.want, tt.not)
 		})
 	}
 }
