@@ -450,6 +450,10 @@ func (c *clause) depAgents(v int) (agents []Mention, known bool) {
 			continue
 		}
 		ms, _ := c.phraseMentions(k, func(m Mention) bool { return m.IsActor() })
+		if len(ms) == 0 && k+1 < len(c.toks) && c.tree.Heads[k+1] == v && c.owner[k+1] >= 0 && c.mentions[c.owner[k+1]].IsActor() {
+			// "by the Lebanese group Hezbollah", the name read as a second agent
+			return []Mention{c.mentions[c.owner[k+1]]}, true
+		}
 		return ms, true
 	}
 	return nil, true

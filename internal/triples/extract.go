@@ -148,7 +148,9 @@ func (x *Extractor) Extract(a *Article) (doc *Document, err error) {
 		doc.Title = doc.Sentences[0].Text
 	}
 
-	ctx := &discourse{}
+	// Names first, for the whole article: whether a bare "Idlib" is the
+	// city or the province depends on how the rest of the article names it.
+	names := make([][]Mention, len(doc.Sentences))
 	for i := range doc.Sentences {
 		s := &doc.Sentences[i]
 		sent, offset = i, s.Start
@@ -166,7 +168,15 @@ func (x *Extractor) Extract(a *Article) (doc *Document, err error) {
 			s.Start, s.Tokens = s.Tokens[k].Start, s.Tokens[k:]
 			s.Text = doc.Text[s.Start:s.End]
 		}
-		ms := ctx.definite(s.Tokens, ctx.surnames(s.Tokens, x.Gazetteer.Mentions(s.Tokens)))
+		names[i] = x.Gazetteer.Mentions(s.Tokens)
+	}
+	x.Gazetteer.provincesMeant(doc.Sentences, names)
+
+	ctx := &discourse{}
+	for i := range doc.Sentences {
+		s := &doc.Sentences[i]
+		sent, offset = i, s.Start
+		ms := ctx.definite(s.Tokens, ctx.surnames(s.Tokens, names[i]))
 		ms = dropSiteName(s.Tokens, ms)
 		ms = standFor(s.Tokens, ms)
 		ms = ctx.placeAnaphors(s.Tokens, ms, x.Gazetteer)

@@ -326,20 +326,130 @@ func (g *Gazetteer) Mentions(toks []Token) []Mention {
 		e, n := g.matchAt(toks, i)
 		if n == 0 || !g.entries[e].IsActor() {
 			if m, ok := unseenGroup(toks, i, headline); ok && m.End > i+n && !g.actorIn(toks, i+1, m.End) {
-				ms = append(ms, m)
+				ms = append(ms, g.possessive(m))
 				i = m.End
 				continue
 			}
 		}
 		if n > 0 {
 			m := Mention{Entity: g.entries[e].Entity, Start: i, End: i + n, Text: spanText(toks, i, i+n), Match: MatchGazetteer}
-			ms = append(ms, g.province(toks, m))
+			if !demonymOfGroup(toks, m) && !insideName(toks, m) {
+				ms = append(ms, g.province(toks, m))
+			}
 			i += n
 			continue
 		}
 		i++
 	}
 	return ms
+}
+
+// provincesMeant turns the bare name of a city into its province, in
+// every sentence of an article, where the article names the province and
+// never marks the city as one: a report on "airstrikes across the province
+// of Idlib" means the province by "bombing in Idlib". names holds the
+// mentions of each sentence and is changed in place.
+func (g *Gazetteer) provincesMeant(sents []Sentence, names [][]Mention) {
+	province := map[string]bool{} // city id -> its province is named
+	city := map[string]bool{}     // city id -> named as a city
+	for i, ms := range names {
+		toks := sents[i].Tokens
+		for _, m := range ms {
+			switch {
+			case m.Type == schema.Province && strings.HasSuffix(m.ID, "-province"):
+				province[strings.TrimSuffix(m.ID, "-province")] = true
+			case m.Type == schema.City && cityMarked(toks, m):
+				city[m.ID] = true
+			}
+		}
+	}
+	for id := range province {
+		if city[id] {
+			continue
+		}
+		p, ok := g.entry(id + "-province")
+		if !ok {
+			continue
+		}
+		for _, ms := range names {
+			for k := range ms {
+				if ms[k].ID == id && ms[k].Type == schema.City {
+					ms[k].Entity = p.Entity
+				}
+			}
+		}
+	}
+}
+
+// cityMarked reports whether the text calls city mention m a city: "Idlib
+// city", "the city of Idlib", "the town of Idlib", "the provincial capital
+// Idlib", "central Idlib", "eastern Aleppo".
+func cityMarked(toks []Token, m Mention) bool {
+	w := func(i int) string {
+		if i < 0 || i >= len(toks) {
+			return ""
+		}
+		return toks[i].Lower
+	}
+	switch w(m.Start - 1) {
+	case "capital", "central", "downtown":
+		return true
+	case "eastern", "western":
+		return w(m.End) != "countryside" // "besieged eastern Aleppo"
+	case "of":
+		switch w(m.Start - 2) {
+		case "city", "town", "centre", "center":
+			return true
+		}
+	}
+	return w(m.End) == "city"
+}
+
+// possessive returns the known group an unseen name is, once a possessive
+// "s" whose apostrophe the text lost is taken off ("Ahrar al-Shams leader",
+// "Jeish al-Fatahs positions"), else m.
+func (g *Gazetteer) possessive(m Mention) Mention {
+	if !strings.HasSuffix(m.Text, "s") {
+		return m
+	}
+	if e, ok := g.Lookup(strings.TrimSuffix(m.Text, "s")); ok && e.IsActor() {
+		m.Entity, m.Match = e, MatchGazetteer
+	}
+	return m
+}
+
+// namedGroupNouns follow a demonym that names a group, not its country.
+var namedGroupNouns = map[string]bool{
+	"group": true, "groups": true, "militia": true, "militias": true, "movement": true, "party": true,
+	"organisation": true, "organization": true, "faction": true, "factions": true,
+}
+
+// demonymOfGroup reports whether m is a country's adjective describing a
+// group ("the Lebanese group Hezbollah", "the Iran-backed Lebanese group"):
+// the group acts, not the state.
+func demonymOfGroup(toks []Token, m Mention) bool {
+	if m.Type != schema.State && m.Type != schema.Country || strings.EqualFold(m.Text, m.Name) {
+		return false
+	}
+	for k := m.End; k < len(toks) && k <= m.End+2; k++ {
+		if namedGroupNouns[toks[k].Lower] {
+			return true
+		}
+		if !toks[k].IsWord() || toks[k].IsCapitalized() {
+			return false
+		}
+	}
+	return false
+}
+
+// insideName reports whether place m ("al-Bab") is the end of a longer
+// Arabic name the gazetteer lacks ("the neighbourhood of Tareeq al-Bab").
+func insideName(toks []Token, m Mention) bool {
+	if m.Kind() != "location" || toks[m.Start].Lower != "al" && toks[m.Start].Lower != "el" || m.Start < 2 {
+		return false
+	}
+	p := toks[m.Start-1]
+	return p.IsCapitalized() && p.IsWord() && !placeAdjectives[p.Lower] && !strings.HasSuffix(p.Lower, "ern") && !strings.HasSuffix(p.Lower, "ian")
 }
 
 // province returns the province a city's name stands for where the text
@@ -349,7 +459,8 @@ func (g *Gazetteer) province(toks []Token, m Mention) Mention {
 	if m.Type != schema.City {
 		return m
 	}
-	before := m.Start >= 2 && toks[m.Start-1].Lower == "of" && provinceWords[toks[m.Start-2].Lower]
+	before := m.Start >= 2 && toks[m.Start-1].Lower == "of" && provinceWords[toks[m.Start-2].Lower] ||
+		m.Start >= 1 && toks[m.Start-1].Lower == "rural" // "Rural Homs": its countryside
 	after := m.End < len(toks) && provinceWords[toks[m.End].Lower]
 	if !before && !after {
 		return m

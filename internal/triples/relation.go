@@ -885,6 +885,7 @@ var aims = map[string]bool{
 	"attempting": true, "fail": true, "fails": true, "failed": true, "failing": true, "unable": true,
 	"poised": true, "ready": true, "expected": true, "likely": true, "set": true, "fighting": true,
 	"battling": true, "struggling": true, "racing": true, "pushing": true, "scrambling": true,
+	"operation": true, "offensive": true, "mission": true, "assault": true, "ultimatum": true, "deadline": true,
 }
 
 // aim reports whether the verb at i is the infinitive of an aim noun, over
@@ -894,7 +895,15 @@ func (c *clause) aim(i int) bool {
 	if strings.HasSuffix(c.word(j), "ly") {
 		j--
 	}
+	if controlVerbs[c.word(j)] {
+		j-- // "an operation to seize control over Raqqa": the trigger is "control"
+	}
 	return c.word(j) == "to" && aims[c.word(j-1)]
+}
+
+// controlVerbs take "control" as their object: "seize control of".
+var controlVerbs = map[string]bool{
+	"seize": true, "take": true, "gain": true, "regain": true, "wrest": true, "retake": true, "assume": true, "establish": true,
 }
 
 // irrealis reports whether a modal of obligation stands between the
