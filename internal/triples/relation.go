@@ -229,6 +229,15 @@ func (c *clause) relations() []relation {
 		default:
 			rs = c.verbOrNoun(t) // "the pre-dawn attack on" is a noun (nominal.go)
 		}
+		if v := c.victims(t.Start); v >= 0 && t.Predicate != schema.Fights {
+			// "Nusra fighters were killed in strikes on positions": who was
+			// killed did not strike; a striker named after ("in Russian
+			// strikes") did. But who is killed in clashes fought in them.
+			rs = slices.DeleteFunc(rs, func(r relation) bool { return r.subj.End <= v })
+		}
+		for k := range rs {
+			rs[k].subj, rs[k].obj = c.loyalTo(rs[k].subj), c.loyalTo(rs[k].obj)
+		}
 		for _, r := range rs {
 			if denied >= 0 && t.Start >= denied && t.Kind != KindDeny && r.subj.ID == denier.ID {
 				// "denied reports that it agreed to a truce": the claim is denied,
@@ -270,6 +279,68 @@ func (c *clause) relations() []relation {
 	out = append(out, c.agreementParties()...)
 	c.remember(out)
 	return out
+}
+
+// loyalTo returns the government whose leader m is, where forces are said
+// to be loyal to m ("forces loyal to President Bashar al-Assad" fight, not
+// the man), else m.
+func (c *clause) loyalTo(m Mention) Mention {
+	if m.Type != schema.Person || c.gaz == nil {
+		return m
+	}
+	k := m.Start - 1
+	for k >= 0 && (c.word(k) == "president" || c.word(k) == "syrian" || c.word(k) == "leader") {
+		k--
+	}
+	if c.word(k) != "to" || c.word(k-1) != "loyal" {
+		return m
+	}
+	if e, ok := c.gaz.entry(m.ID); ok {
+		for _, r := range e.Relations {
+			if t, ok := c.gaz.Entity(r.Target); ok && r.Predicate == schema.Leads && t.Type == schema.Government {
+				m.Entity = t
+				return m
+			}
+		}
+	}
+	return m
+}
+
+// victimVerbs say what befell someone: "killed in", "wounded by".
+var victimVerbs = map[string]bool{
+	"killed": true, "wounded": true, "injured": true, "died": true, "dead": true, "hurt": true, "trapped": true,
+	"displaced": true, "suffered": true,
+}
+
+// victims returns the index of the verb that makes those named before it
+// the victims of the act at i ("were killed in strikes", "killed in
+// battles against ISIL", "suffered another blow in similar strikes"), or
+// -1. The act may be the verb itself: "fighters killed in battles".
+func (c *clause) victims(i int) int {
+	if w := c.word(i); (w == "killed" || w == "wounded" || w == "injured") && (c.word(i+1) == "in" || c.word(i+1) == "during") {
+		return i + 1 // "rebel fighters killed in battles": a passive without "were"
+	}
+	// Back over the words of the act's noun phrase ("in similar strikes",
+	// "in Russian air strikes") to its preposition.
+	k := i - 1
+	for n := 0; n < 4 && k > 0 && !preps[c.word(k)] && !victimVerbs[c.word(k)]; n++ {
+		k--
+	}
+	if w := c.word(k); w != "in" && w != "by" && w != "during" {
+		return -1
+	}
+	// Back over what befell them ("another blow", "heavy losses") and
+	// adverbs to the verb.
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		switch w := c.word(j); {
+		case victimVerbs[w]:
+			return j
+		case strings.HasSuffix(w, "ly"), w == "another", w == "a", w == "blow", w == "heavy", w == "losses":
+		default:
+			return -1
+		}
+	}
+	return -1
 }
 
 // warnedAgainst reports whether the act at i is what someone warns
@@ -728,8 +799,13 @@ func (c *clause) coordinated(k int, fits func(Mention) bool) []Mention {
 func (c *clause) objectRight(i int, pred string) []Mention {
 	for k := i; k < len(c.toks) && k < i+10; k++ {
 		w := c.word(k)
-		if boundaries[w] || w == "." || w == "," || w == "which" || w == "who" || w == "but" || w == "according" || speechVerbs[w] && c.owner[k] < 0 {
+		if boundaries[w] || w == "." || w == "," || w == "which" || w == "who" || w == "but" || w == "according" || w == "while" || w == "whereas" || speechVerbs[w] && c.owner[k] < 0 {
 			break // "... killed in the strike, said the Civil Defence": the speaker is no object
+		}
+		if nearWords[w] && c.owner[k] < 0 && !(c.word(k-1) == "and" && c.word(k-2) == "in") || w == "outskirts" || (w == "that" || w == "to" && k > i) && (pred == schema.Demands || pred == schema.Warns) {
+			// "the Mallah farms near the city of Aleppo": a point of reference;
+			// "urges the world to stop crimes by the regime": what is urged
+			break
 		}
 		if m := c.owner[k]; m >= 0 {
 			mm := c.mentions[m]
@@ -779,8 +855,13 @@ func (c *clause) saysIt(m Mention) bool {
 	return false
 }
 
+// nearWords make the place after them a point of reference, not the place
+// itself.
+var nearWords = map[string]bool{"near": true, "outside": true, "around": true, "toward": true, "towards": true, "road": true, "route": true, "highway": true}
+
 // beforePlace are the words between a locative preposition and its place.
 var beforePlace = map[string]bool{
+	"ne": true, "nw": true, "se": true, "sw": true,
 	"northern": true, "southern": true, "eastern": true, "western": true, "central": true,
 	"north": true, "south": true, "east": true, "west": true, "northeastern": true, "northwestern": true,
 	"southeastern": true, "southwestern": true, "northeast": true, "northwest": true, "southeast": true,
@@ -838,8 +919,8 @@ func (c *clause) destination(i, j int) bool {
 // near Damascus besieged by": Madaya).
 func (c *clause) objectLeft(i int, pred string) []Mention {
 	for k := i - 1; k >= 0 && k >= i-8; k-- {
-		if boundaries[c.word(k)] {
-			break
+		if boundaries[c.word(k)] || speechVerbs[c.word(k)] && c.owner[k] < 0 {
+			break // "The Observatory said two children were killed by": the speaker
 		}
 		if m := c.owner[k]; m >= 0 {
 			if w := c.word(c.mentions[m].Start - 1); w == "near" || w == "outside" || c.modifiesPlaceNoun(c.mentions[m]) {
