@@ -409,6 +409,9 @@ func (c *clause) depObjects(v int, tr Trigger) (objs []Mention, known bool) {
 			if c.word(cs) == "to" && c.word(cs-1) == "according" || c.word(cs) == "according" {
 				continue // "according to the Observatory": who says it
 			}
+			if w := c.word(cs); w == "alongside" || w == "beside" {
+				continue // "fighting alongside the Nusra Front": an ally
+			}
 			switch {
 			case cs >= 0 && inPattern(cs):
 				cands = append([]int{k}, cands...)

@@ -207,6 +207,10 @@ func (c *clause) relations() []relation {
 			continue // a word of a name: "Free Syrian Army"; but "talks" name the talks
 		case c.warnedAgainst(t.Start):
 			continue // "warns against new US missile strikes": they have not happened
+		case c.aimedFor(t.Start) || c.conditionalBefore(t.Start):
+			continue // "pushes for approval for strikes", "unless they agreed", "whether to allow strikes"
+		case c.word(t.Start) == "back" && particleVerbs[c.word(t.Start-1)]:
+			continue // "push back regime advances": a particle, not backing
 		case t.Kind == KindNegate:
 			continue // it acts through the trigger it governs
 		case negator >= 0 && t.Kind == KindVerb:
@@ -343,6 +347,55 @@ func (c *clause) victims(i int) int {
 	return -1
 }
 
+// particleVerbs take "back" as a particle: "push back", "fought back".
+var particleVerbs = map[string]bool{
+	"push": true, "pushed": true, "pushing": true, "pushes": true, "roll": true, "rolled": true, "rolling": true,
+	"brought": true, "bring": true, "bringing": true, "come": true, "came": true, "coming": true, "fight": true,
+	"fought": true, "fighting": true, "hit": true, "hitting": true, "strike": true, "struck": true, "go": true,
+	"went": true, "going": true, "turn": true, "turned": true, "beat": true, "beaten": true, "pull": true,
+	"pulled": true, "fall": true, "fell": true, "falling": true, "win": true, "won": true, "winning": true,
+	"take": true, "took": true, "taking": true, "get": true, "got": true, "send": true, "sent": true,
+}
+
+// forAims are words whose "for" names what is wanted, not what was done:
+// "pushes for approval for strikes", "prepared for fresh assaults".
+var forAims = map[string]bool{
+	"call": true, "calls": true, "called": true, "calling": true, "push": true, "pushes": true, "pushed": true,
+	"pushing": true, "approval": true, "prepared": true, "prepare": true, "preparing": true, "prepares": true,
+	"preparation": true, "ready": true, "plan": true, "plans": true, "plea": true, "appeal": true, "appeals": true,
+	"demand": true, "demands": true, "request": true, "requests": true, "authorization": true, "authorisation": true,
+}
+
+// aimedFor reports whether the act at i is what someone calls, pushes or
+// prepares for, over a few words of its noun phrase.
+func (c *clause) aimedFor(i int) bool {
+	for k := i - 1; k >= 1 && k >= i-4; k-- {
+		w := c.word(k)
+		if w == "for" {
+			return forAims[c.word(k-1)] || forAims[c.word(k-2)] && c.owner[k-1] < 0 && !preps[c.word(k-1)]
+		}
+		if boundaries[w] || w == "," || preps[w] || c.owner[k] >= 0 && !c.mentions[c.owner[k]].IsActor() {
+			return false
+		}
+	}
+	return false
+}
+
+// conditionalBefore reports whether a condition opens the clause of the
+// act at i: "unless they agreed to a deal", "until they leave Aleppo",
+// "debates whether to allow strikes".
+func (c *clause) conditionalBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		switch w := c.word(k); {
+		case w == "if" || w == "unless" || w == "until" || w == "whether":
+			return true
+		case boundaries[w] || w == "," || w == "." || w == "that":
+			return false
+		}
+	}
+	return false
+}
+
 // warnedAgainst reports whether the act at i is what someone warns
 // against or of: "Moscow warns against new US missile strikes on Syria",
 // "warned the rebel alliance of taking any military action".
@@ -429,6 +482,14 @@ func (c *clause) attributed(i int) (*Mention, bool) {
 // hedgedSentence reports whether the clause around token i hedges what it
 // says: "reportedly", "allegedly", "unconfirmed reports".
 func (c *clause) hedgedSentence(i int) bool {
+	for k := i + 8; k < len(c.toks) && k < i+16; k++ {
+		if boundaries[c.word(k)] {
+			break
+		}
+		if w := c.word(k); w == "purportedly" || w == "allegedly" {
+			return true // "airstrikes on the town of Armanaz in Idlib province purportedly carried out by"
+		}
+	}
 	for k := max(0, i-8); k < len(c.toks) && k < i+8; k++ {
 		if boundaries[c.word(k)] && k > i {
 			break
@@ -533,6 +594,9 @@ func (c *clause) activeAt(t Trigger, at int) []relation {
 
 // passive: OBJECT [was] VERB-ed by AGENT ("a truce brokered by US and Russia").
 func (c *clause) passive(t Trigger) []relation {
+	if w := c.word(t.Start - 1); territorial[t.Predicate] && (w == "partially" || w == "partly") {
+		return nil // "Aleppo is partially controlled by": part of it
+	}
 	agents := c.coordinated(t.End+1, func(m Mention) bool { return m.IsActor() })
 	if da, ok := c.depAgents(t.Start); ok && len(da) > 0 {
 		agents = da
@@ -802,6 +866,17 @@ func (c *clause) objectRight(i int, pred string) []Mention {
 		if boundaries[w] || w == "." || w == "," || w == "which" || w == "who" || w == "but" || w == "according" || w == "while" || w == "whereas" || speechVerbs[w] && c.owner[k] < 0 {
 			break // "... killed in the strike, said the Civil Defence": the speaker is no object
 		}
+		if w == "alongside" && pred == schema.Fights {
+			break // "fighting alongside the Nusra Front": allies
+		}
+		if territorial[pred] && (w == "partially" || w == "partly" || partOfCity(w) && c.word(k+1) == "of" && c.word(k-1) != "large" && c.word(k-1) != "most") {
+			// "Aleppo is partially controlled by", "parts of the city": part of it
+			for j := k + 1; j < len(c.toks) && j < k+6; j++ {
+				if m := c.owner[j]; m >= 0 && c.mentions[m].Type == schema.City {
+					return nil
+				}
+			}
+		}
 		if nearWords[w] && c.owner[k] < 0 && !(c.word(k-1) == "and" && c.word(k-2) == "in") || w == "outskirts" || (w == "that" || w == "to" && k > i) && (pred == schema.Demands || pred == schema.Warns) {
 			// "the Mallah farms near the city of Aleppo": a point of reference;
 			// "urges the world to stop crimes by the regime": what is urged
@@ -851,6 +926,16 @@ func (c *clause) saysIt(m Mention) bool {
 		if c.owner[k] >= 0 || !c.toks[k].IsWord() || preps[w] || determiners[w] {
 			return false
 		}
+	}
+	return false
+}
+
+// partOfCity reports whether w names a part of a city: holding it is not
+// holding the city.
+func partOfCity(w string) bool {
+	switch w {
+	case "parts", "part", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "district", "districts", "quarter", "quarters", "sections":
+		return true
 	}
 	return false
 }
@@ -992,8 +1077,8 @@ var controlVerbs = map[string]bool{
 func (c *clause) irrealis(i, from int) bool {
 	for k := max(from, i-4); k < i; k++ {
 		switch c.word(k) {
-		case "should", "must", "ought":
-			return true
+		case "should", "must", "ought", "will", "would", "shall":
+			return true // a demand or a prediction: "will soon take full control"
 		}
 	}
 	return false
