@@ -244,6 +244,9 @@ func (c *clause) named(h int, fits func(Mention) bool, depth int) ([]Mention, bo
 	if !agentNouns[w] && !place {
 		return nil, false
 	}
+	if w == "outskirts" || directions[w] && t.kid(h, "det") < 0 {
+		return nil, false // "north of Idlib city", "the outskirts of Damascus": outside it
+	}
 	kids := slices.Clone(t.kids[h])
 	if place {
 		for _, k := range kids {
@@ -398,8 +401,9 @@ func (c *clause) depObjects(v int, tr Trigger) (objs []Mention, known bool) {
 				cands = append(cands, k)
 			}
 		case "ccomp":
-			// "announced that a truce had been agreed": what the clause is about.
-			if !patternPrep {
+			// "announced that a truce had been agreed": what the clause is about;
+			// but "warns that the regime will": not whom it warns.
+			if !patternPrep && tr.Predicate != schema.Warns && tr.Predicate != schema.Demands {
 				if sj := t.kid(k, "nsubj:pass", "nsubj"); sj >= 0 {
 					cands = append(cands, sj)
 				}
@@ -411,6 +415,9 @@ func (c *clause) depObjects(v int, tr Trigger) (objs []Mention, known bool) {
 			}
 			if w := c.word(cs); w == "alongside" || w == "beside" {
 				continue // "fighting alongside the Nusra Front": an ally
+			}
+			if c.word(cs) == "of" && directions[c.word(cs-1)] && c.word(cs-2) != "the" {
+				continue // "targeted north of Idlib city": outside it
 			}
 			switch {
 			case cs >= 0 && inPattern(cs):

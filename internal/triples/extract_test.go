@@ -430,6 +430,12 @@ func TestClauses(t *testing.T) {
 			nil, []string{"rebels kg:fights al-nusra-front"}},
 		{"partially controlled", "Aleppo is partially controlled by Jabhat Fatah al Sham.",
 			nil, []string{"jabhat-fateh-al-sham kg:controls aleppo", "al-nusra-front kg:controls aleppo"}},
+		{"north of a city", "Meanwhile a Russian warplane targeted north of Idlib city with four airstrikes.",
+			nil, []string{"russia kg:targets idlib"}},
+		{"outskirts", "At least 22 civilians have been killed by Syrian regime airstrikes on the outskirts of Damascus on Monday.",
+			nil, []string{"syrian-government kg:bombs damascus"}},
+		{"warns that", "Hadi al-Bahra warns that the Assad regime will repeat such brutal aerial shelling.",
+			nil, []string{"hadi-al-bahra kg:warns syrian-government"}},
 		{"aim", "A regime campaign to fully capture Aleppo would bury what little hope remains.",
 			nil, []string{"syrian-government kg:captures aleppo"}},
 	}

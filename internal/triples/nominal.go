@@ -495,8 +495,8 @@ func (c *clause) phrase(k int, fits func(Mention) bool, pred string, others []Me
 			return m, end, true
 		}
 		whole, place := placeNouns[w]
-		if directions[w] && c.word(j-1) != "the" {
-			place = false // "west of Raqqa" is outside it
+		if directions[w] && c.word(j-1) != "the" || w == "outskirts" {
+			place = false // "west of Raqqa", "the outskirts of Damascus" are outside it
 		}
 		switch {
 		case skippable[w] || w == "both" || w == "[":
