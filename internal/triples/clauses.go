@@ -154,7 +154,7 @@ var agentNouns = map[string]bool{
 	"official": true, "delegation": true, "leadership": true, "command": true, "commanders": true,
 	"media": true, "agency": true, "statement": true, "office": true, "wing": true, "branch": true,
 	"battalion": true, "battalions": true, "division": true, "drones": true, "embassy": true, "envoy": true,
-	"commander": true, "leaders": true, "leader": true, "militiaman": true, "airstrikes": true, "strikes": true,
+	"commander": true, "allies": true, "ally": true, "leaders": true, "leader": true, "militiaman": true, "airstrikes": true, "strikes": true,
 	"raids": true, "shelling": true, "bombardment": true, "bombing": true, "rockets": true, "missiles": true,
 	"agencies": true, "minister": true, "ministers": true, "president": true, "chief": true, "officers": true,
 	"authorities": true, "administration": true, "police": true, "campaign": true, "offensive": true,
@@ -273,7 +273,11 @@ func (c *clause) named(h int, fits func(Mention) bool, depth int) ([]Mention, bo
 		}
 		if t.rel(k) == "nmod" {
 			switch c.word(t.kid(k, "case")) {
-			case "of", "from", "for", "'s":
+			case "of", "for", "'s":
+			case "from":
+				if m := c.owner[k]; m >= 0 && (c.mentions[m].Type == schema.Country || c.mentions[m].Type == schema.State) {
+					continue // "militias from Lebanon and Iraq" are not the states
+				}
 			default:
 				continue
 			}

@@ -86,7 +86,7 @@ func TestFakesJudged(t *testing.T) {
 
 // What TestFakesJudged holds the extractor to: raise them as it improves.
 const (
-	fakesPrecisionFloor = 0.87
+	fakesPrecisionFloor = 0.88
 	fakesLostCeiling    = 10
 )
 

@@ -310,6 +310,39 @@ func (c *clause) loyalTo(m Mention) Mention {
 	return m
 }
 
+// accusedOf returns whom the sentence accuses of the act at i, the
+// gerund's subject: "Rebels accuse the powerful Kurdish YPG of working
+// with the Syrian army".
+func (c *clause) accusedOf(i int) (Mention, bool) {
+	if c.word(i-1) != "of" {
+		return Mention{}, false
+	}
+	for k := i - 2; k >= 0 && k >= i-8; k-- {
+		if boundaries[c.word(k)] || c.word(k) == "," {
+			break
+		}
+		m := c.owner[k]
+		if m < 0 {
+			continue
+		}
+		mm := c.mentions[m]
+		if !mm.IsActor() {
+			return Mention{}, false
+		}
+		// Back over the accused's modifiers ("the powerful Kurdish") to the verb.
+		for j := mm.Start - 1; j >= 0 && j >= mm.Start-4; j-- {
+			switch w := c.word(j); {
+			case strings.HasPrefix(w, "accus"), strings.HasPrefix(w, "suspect"), strings.HasPrefix(w, "blam"):
+				return mm, true
+			case preps[w] || c.owner[j] >= 0 || boundaries[w] || w == ",":
+				return Mention{}, false
+			}
+		}
+		return Mention{}, false
+	}
+	return Mention{}, false
+}
+
 // victimVerbs say what befell someone: "killed in", "wounded by".
 var victimVerbs = map[string]bool{
 	"killed": true, "wounded": true, "injured": true, "died": true, "dead": true, "hurt": true, "trapped": true,
@@ -547,8 +580,15 @@ func (c *clause) activeAt(t Trigger, at int) []relation {
 			dist = max(0, at-ds[len(ds)-1].End)
 		}
 	}
+	if s, ok := c.accusedOf(at); ok {
+		subjs, pronoun, dist = []Mention{s}, false, 0 // "accuse the YPG of working with the army"
+	}
 	if len(subjs) == 0 {
 		return nil
+	}
+	if s := subjs[0]; len(subjs) == 1 && (s.Type == schema.Country || s.Type == schema.State) &&
+		(t.Gerund && s.End == at || s.End == at-1 && c.tree != nil && c.tree.UPOS[s.End] == "NOUN" && !agentNouns[c.word(s.End)] && !c.toks[s.End].IsCapitalized()) {
+		return nil // "Syria fighting kills 132": where, not who
 	}
 	subjs = c.relativeConjuncts(subjs, at) // "Russia, which ..., and the United States, which ..., announced"
 	if !parsed && t.Gerund && at == t.Start && dist > 1 && !beForms[c.word(t.Start-1)] {
