@@ -759,6 +759,8 @@ func (c *clause) anaphor(k int) (Mention, int, bool) {
 			}
 		case len(a.words) > 1:
 			ref = c.ctx.lastGroup
+		case c.sentenceSubject(k-n+1) != nil:
+			ref = c.sentenceSubject(k - n + 1) // "The regime stepped up attacks ... when it dropped bombs"
 		default:
 			ref = c.ctx.lastGroup
 			if ref == nil {
@@ -810,6 +812,29 @@ func (c *clause) unknownName(i int) bool {
 		}
 	}
 	return false
+}
+
+// sentenceSubject returns the actor that opens the sentence as its
+// subject, if it stands before token i and is a group, a government or a
+// state: a pronoun later in the sentence most often refers to it ("While
+// Russia claims its campaign is aimed at Daesh, it has targeted ...").
+func (c *clause) sentenceSubject(i int) *Mention {
+	for k := 0; k < i && k < 12; k++ {
+		w := c.word(k)
+		if preps[w] || boundaries[w] || w == "," {
+			return nil // the sentence opens with a phrase, not its subject
+		}
+		m := c.owner[k]
+		if m < 0 {
+			continue
+		}
+		mm := &c.mentions[m]
+		if !mm.IsActor() || mm.Type == schema.Person || c.modifier(*mm) || mm.ID == "rebels" {
+			return nil
+		}
+		return mm
+	}
+	return nil
 }
 
 // speechBefore returns the verb of saying whose clause the word at k
