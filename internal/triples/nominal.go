@@ -320,7 +320,7 @@ func (c *clause) nounModifiers(t Trigger) (subjs, objs []Mention, extra []relati
 		mm := c.mentions[m]
 		switch {
 		case mm.IsActor() && mm.Type != schema.Person: // "Assad airstrikes" are the government's
-			return c.conjunctsLeft(m), nil, nil
+			return c.coordinatedLeft(m), nil, nil
 		case mm.Kind() == "location" && rangeFits(t.Predicate, mm) && mm.Type != schema.Country && mm.Type != schema.State:
 			return nil, []Mention{mm}, nil
 		}
@@ -357,28 +357,6 @@ func (c *clause) backers(j int, backed Mention) []relation {
 		return cross(agents, []Mention{backed}, relation{predicate: schema.Supports, relStart: b.Start, relEnd: b.End, confidence: 0.7, rule: "compound+context"})
 	}
 	return nil
-}
-
-// conjunctsLeft returns mention m and the actors coordinated before it,
-// over articles: "the Syrian government and the Shabiha".
-func (c *clause) conjunctsLeft(m int) []Mention {
-	out := []Mention{c.mentions[m]}
-	for len(out) < maxConjuncts {
-		s := c.mentions[m].Start
-		if c.word(s-1) == "the" {
-			s--
-		}
-		if w := c.word(s - 1); w != "and" && w != "&" && w != "," || s < 2 {
-			break
-		}
-		p := c.owner[s-2]
-		if p < 0 || !c.mentions[p].IsActor() {
-			break
-		}
-		out = append([]Mention{c.mentions[p]}, out...)
-		m = p
-	}
-	return out
 }
 
 // when are words of time that may stand between a noun and its object's

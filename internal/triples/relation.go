@@ -714,7 +714,7 @@ func (c *clause) subjectLeft(i int) ([]Mention, int, bool) {
 				continue
 			}
 			chain := c.coordinatedLeft(m)
-			if f := chain[0].Start; len(chain) > 1 && f > 0 && preps[c.word(f-1)] {
+			if f := chain[0].Start; len(chain) > 1 && f > 0 && placePreps[c.word(f-1)] {
 				k = f // "operating in Iraq and Syria": places, not the subject
 				continue
 			}
@@ -726,6 +726,10 @@ func (c *clause) subjectLeft(i int) ([]Mention, int, bool) {
 	}
 	return nil, 0, false
 }
+
+// placePreps put the names after them in a place: "operating in Iraq and
+// Syria". ("after Russia and the US agreed" is a clause.)
+var placePreps = map[string]bool{"in": true, "across": true, "inside": true, "throughout": true, "from": true, "of": true, "on": true, "at": true}
 
 // anaphor resolves an anaphor ending at token k.
 func (c *clause) anaphor(k int) (Mention, int, bool) {
@@ -878,13 +882,16 @@ func (c *clause) unknownSpeaker(k int) bool {
 const maxConjuncts = 8
 
 // coordinatedLeft returns mention m and the actors joined to it on the left
-// by "and", "&" or commas, in text order.
+// by "and", "&" or commas, over articles, in text order: "the Syrian
+// government and the Shabiha".
 func (c *clause) coordinatedLeft(m int) []Mention {
 	out := []Mention{c.mentions[m]}
-	for {
+	for len(out) < maxConjuncts {
 		s := c.mentions[m].Start
-		w := c.word(s - 1)
-		if (w != "and" && w != "," && w != "&") || s < 2 || len(out) == maxConjuncts {
+		if c.word(s-1) == "the" {
+			s--
+		}
+		if w := c.word(s - 1); w != "and" && w != "&" && w != "," || s < 2 {
 			break
 		}
 		p := c.owner[s-2]
