@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"sort"
 	"time"
 
 	cquery "github.com/cayleygraph/cayley/query"
@@ -17,7 +18,6 @@ import (
 var gizmoStdin = os.Stdin
 
 type gizmoCommand struct {
-	limit   int
 	timeout time.Duration
 }
 
@@ -34,7 +34,7 @@ full, in angle brackets:
 }
 
 func (c *gizmoCommand) flags(fs *pflag.FlagSet) {
-	fs.IntVar(&c.limit, "limit", 100, "at most `N` results")
+	setDefault(fs, "limit", "100") // a raw query could return the whole graph
 	fs.DurationVar(&c.timeout, "timeout", 30*time.Second, "stop the query after this `duration`")
 }
 
@@ -48,22 +48,18 @@ func (c *gizmoCommand) run(ctx context.Context, q *query, args []string) error {
 	}
 	ctx, cancel := withTimeout(ctx, c.timeout)
 	defer cancel()
-	it, err := cquery.Execute(ctx, q.st, "gizmo", text, cquery.Options{Collation: cquery.JSON, Limit: c.limit})
+	limit := 0 // all
+	if q.limit > 0 {
+		limit = q.limit + q.offset
+	}
+	it, err := cquery.Execute(ctx, q.st, "gizmo", text, cquery.Options{Collation: cquery.JSON, Limit: limit})
 	if err != nil {
 		return fmt.Errorf("gizmo: %v", err)
 	}
 	defer it.Close()
 	var results []any
-	enc := json.NewEncoder(q.stdout)
-	enc.SetEscapeHTML(false)
-	n := 0
 	for it.Next(ctx) {
-		n++
-		if q.json {
-			results = append(results, it.Result())
-		} else if err := enc.Encode(it.Result()); err != nil {
-			return err
-		}
+		results = append(results, it.Result())
 	}
 	if err := it.Err(); err != nil {
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
@@ -74,16 +70,62 @@ func (c *gizmoCommand) run(ctx context.Context, q *query, args []string) error {
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		return fmt.Errorf("gizmo: query stopped after --timeout %v", c.timeout)
 	}
-	if q.json {
-		if results == nil {
-			results = []any{}
-		}
-		if err := q.writeJSON(results); err != nil {
-			return err
-		}
+	n, err := writeList(q, gizmoList(q, results))
+	if err != nil {
+		return err
 	}
 	if n == 0 {
 		return fmt.Errorf("%w: the query matched nothing", ErrNoResults)
 	}
 	return nil
+}
+
+// gizmoList shows results as JSON lines on a terminal too, since their shape
+// is the query's; in CSV the columns are the keys of the results (a query's
+// tags and "id"), or "result" for results that are not objects.
+func gizmoList(q *query, results []any) list[any] {
+	keys := map[string]bool{}
+	for _, r := range results {
+		m, ok := r.(map[string]any)
+		if !ok {
+			keys["result"] = true
+		}
+		for k := range m {
+			keys[k] = true
+		}
+	}
+	var cols []string
+	for k := range keys {
+		cols = append(cols, k)
+	}
+	sort.Strings(cols)
+	return list[any]{
+		items:   results,
+		columns: cols,
+		row: func(r any) []string {
+			m, ok := r.(map[string]any)
+			if !ok {
+				m = map[string]any{"result": r}
+			}
+			row := make([]string, len(cols))
+			for i, k := range cols {
+				switch v := m[k].(type) {
+				case nil:
+				case string:
+					row[i] = v
+				default:
+					b, _ := json.Marshal(v)
+					row[i] = string(b)
+				}
+			}
+			return row
+		},
+		table: func(page []any) {
+			enc := json.NewEncoder(q.stdout)
+			enc.SetEscapeHTML(false)
+			for _, r := range page {
+				enc.Encode(r)
+			}
+		},
+	}
 }

@@ -18,9 +18,7 @@ import (
 	"github.com/conflictkg/kg/schema"
 )
 
-type relationsCommand struct {
-	limit int
-}
+type relationsCommand struct{}
 
 func (c *relationsCommand) usage() string {
 	return `Usage: kgquery relations [flags] NAME
@@ -30,9 +28,7 @@ newest first, each with its date and the sentence and article it came from.
 NAME matches across spellings and case ("Jaysh al-Islam", "jaish al islam").`
 }
 
-func (c *relationsCommand) flags(fs *pflag.FlagSet) {
-	fs.IntVar(&c.limit, "limit", 0, "at most `N` facts (0: all)")
-}
+func (c *relationsCommand) flags(fs *pflag.FlagSet) {}
 
 // node is an entity of the graph as a query shows it.
 type node struct {
@@ -81,25 +77,28 @@ func (c *relationsCommand) run(ctx context.Context, q *query, args []string) err
 		return err
 	}
 	sortFacts(facts)
-	if c.limit > 0 && len(facts) > c.limit {
-		facts = facts[:c.limit]
-	}
 	known, err := q.affiliations(ctx, quad.IRI(actor.IRI))
 	if err != nil {
 		return err
 	}
-	if q.json {
-		if err := q.writeJSON(struct {
+	l := factList(q, facts)
+	l.table = func(page []factRow) { writeRelations(q, actor, known, page) }
+	l.doc = func(page []factRow) any {
+		return struct {
 			Actor        node          `json:"actor"`
 			Affiliations []affiliation `json:"affiliations"`
 			Facts        []factRow     `json:"facts"`
-		}{actor, known, facts}); err != nil {
-			return err
-		}
-	} else if len(facts)+len(known) > 0 {
-		writeRelations(q, actor, known, facts)
+		}{actor, known, nonNil(page)}
 	}
-	if len(facts)+len(known) == 0 {
+	n, err := writeList(q, l)
+	if err != nil {
+		return err
+	}
+	if !q.json && !q.jsonl && !q.csv && n == 0 && len(known) > 0 {
+		// The gazetteer's relations are worth a table of their own.
+		writeRelations(q, actor, known, nil)
+	}
+	if n+len(known) == 0 {
 		return fmt.Errorf("%w: no facts about %s in %s", ErrNoResults, actor.Label, q.db)
 	}
 	return nil
@@ -161,6 +160,7 @@ func (q *query) resolve(ctx context.Context, name string) (node, error) {
 	if key == "" {
 		return node{}, fmt.Errorf("%w: %q is not a name", ErrNoResults, name)
 	}
+	var seen []entityName // for suggestions when nothing matches
 	for _, class := range entityClasses {
 		typed, err := q.st.QuadsWith(ctx, quad.Object, quad.IRI(class).Full())
 		if err != nil {
@@ -179,11 +179,12 @@ func (q *query) resolve(ctx context.Context, name string) (node, error) {
 					if triples.NameKey(store.Text(n)) == key {
 						return q.node(ctx, tq.Subject)
 					}
+					seen = append(seen, entityName{tq.Subject, store.Text(n)})
 				}
 			}
 		}
 	}
-	return node{}, fmt.Errorf("%w: no actor, place or agreement named %q in %s", ErrNoResults, name, q.db)
+	return node{}, fmt.Errorf("%w: no actor, place or agreement named %q in %s%s", ErrNoResults, name, q.db, q.suggest(ctx, name, seen))
 }
 
 var entityClasses = schema.EntityClasses()

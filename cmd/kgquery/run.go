@@ -23,10 +23,14 @@ const usage = `kgquery: ask the kg graph about actors and their relations.
 
 Usage:
   kgquery relations [flags] NAME   facts where NAME is subject or object, with evidence
+  kgquery facts [flags]            facts by subject, predicate, object, date, source ...
+  kgquery actors [flags]           actors with their aliases, articles, facts and dates
+  kgquery stats [flags]            what the graph holds: counts, dates, top predicates
   kgquery export [flags]           the graph as N-Quads (--article ID for one article)
   kgquery gizmo [flags] QUERY      a raw Gizmo query (text, @FILE or -)
 
-Run 'kgquery COMMAND --help' for a command's flags.
+Run 'kgquery COMMAND --help' for a command's flags. Every command writes an
+aligned table, or --json, --jsonl or --csv, and pages with --limit and --offset.
 Exit status: 0 results, 1 none, 2 error.
 `
 
@@ -39,9 +43,9 @@ type command interface {
 
 // query is what every command shares: the open store and output settings.
 type query struct {
-	db     string
-	base   string
-	json   bool
+	db   string
+	base string
+	output
 	stdout io.Writer
 	stderr io.Writer
 	st     *store.Store
@@ -65,16 +69,22 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		cmd = &exportCommand{}
 	case "gizmo":
 		cmd = &gizmoCommand{}
+	case "facts":
+		cmd = &factsCommand{}
+	case "actors":
+		cmd = &actorsCommand{}
+	case "stats":
+		cmd = &statsCommand{}
 	default:
-		return fmt.Errorf("kgquery %s: unknown command (want relations, export or gizmo)", args[0])
+		return fmt.Errorf("kgquery %s: unknown command (want relations, facts, actors, stats, export or gizmo)", args[0])
 	}
 	q := &query{stdout: stdout, stderr: stderr}
 	fs := pflag.NewFlagSet("kgquery "+args[0], pflag.ContinueOnError)
 	fs.SortFlags = false
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&q.db, "db", "kg.db", "the store, opened read-only")
-	fs.BoolVar(&q.json, "json", false, "write one JSON document")
 	fs.StringVar(&q.base, "base", schema.DefaultBase, "base `IRI` the graph was built with")
+	q.outputFlags(fs)
 	cmd.flags(fs)
 	if err := fs.Parse(args[1:]); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
@@ -82,6 +92,9 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return nil
 		}
 		return fmt.Errorf("kgquery %s: %v (see kgquery %s --help)", args[0], err, args[0])
+	}
+	if err := q.checkOutput(); err != nil {
+		return fmt.Errorf("kgquery %s: %v", args[0], err)
 	}
 	q.iris = triples.IRIs{Base: q.base}
 	st, err := store.Open(q.db, store.Options{ReadOnly: true})
