@@ -5,6 +5,9 @@
 // Usage:
 //
 //	kgquery relations [flags] NAME    facts where NAME is subject or object, grouped by predicate
+//	kgquery facts [flags]             facts by subject, predicate (name, CAMEO, PLOVER), object, type, date, source, article
+//	kgquery actors [flags]            actors with type, aliases, articles, facts, first and last date
+//	kgquery stats [flags]             counts of articles, sentences, actors, facts, quads; dates; top predicates
 //	kgquery export [flags]            the graph, or one article's part of it, as N-Quads
 //	kgquery gizmo [flags] QUERY       a raw Gizmo query (Cayley's JavaScript query language)
 //
@@ -15,6 +18,10 @@
 //
 //	--db PATH      the store (default kg.db); opened read-only
 //	--json         one JSON document instead of a table
+//	--jsonl        one JSON object a line
+//	--csv          CSV with a header line
+//	--limit N      at most N results (gizmo: default 100)
+//	--offset N     skip the first N results
 //	--base IRI     base IRI the graph was built with (default https://conflictkg.org/id/)
 //
 // export flags:
@@ -22,9 +29,22 @@
 //	--article ID   only this article's quads
 //	-o FILE        write to FILE (.nq, or .nq.gz to compress) instead of standard output
 //
+// facts flags (a fact must pass all):
+//
+//	--subject NAME, --object NAME
+//	--predicate P     a name ("agrees to"), or a CAMEO code or its prefix ("19"); with sub-properties
+//	--plover CAT      a PLOVER category (ASSAULT, ACCUSE ...)
+//	--type CLASS      subject or object of CLASS or a subclass
+//	--since D, --until D   2016, 2016-03 or 2016-03-04; facts whose date overlaps
+//	--source NAME, --article ID, --min-confidence F, --negated[=false]
+//
+// actors flags: --type CLASS (default Actor), --all (also entities no article names).
+// stats flags: --top N (default 10).
+//
+// A NAME that matches nothing gets "did you mean" suggestions.
+//
 // gizmo flags:
 //
-//	--limit N      at most N results (default 100)
 //	--timeout D    stop the query after D (default 30s)
 //
 // QUERY is the query text, @FILE to read it from a file, or - for standard input.
@@ -35,6 +55,8 @@
 //
 //	kgquery relations "Jaish al-Islam"
 //	kgquery relations --json "Mohammed Alloush" | jq '.facts[].evidence.sentence'
+//	kgquery facts --plover ASSAULT --since 2018-03 --csv > assaults.csv
+//	kgquery actors --type ArmedGroup
 //	kgquery export -o graph.nq.gz
 //	kgquery gizmo 'g.V("<https://conflictkg.org/id/actor/jaish-al-islam>").Out().All()'
 package main

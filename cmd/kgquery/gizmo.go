@@ -25,7 +25,8 @@ func (c *gizmoCommand) usage() string {
 	return `Usage: kgquery gizmo [flags] QUERY
 
 Runs a Gizmo query (Cayley's JavaScript-like query language) against the
-graph and prints each result as a line of JSON (--json: one JSON array).
+graph and prints each result as a line of JSON (--json: one JSON array;
+--csv: a column per key of the results).
 QUERY is the query text, @FILE or - for standard input. IRIs are written in
 full, in angle brackets:
 
