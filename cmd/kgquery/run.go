@@ -23,7 +23,8 @@ const usage = `kgquery: ask the kg graph about actors and their relations.
 
 Usage:
   kgquery relations [flags] NAME   facts where NAME is subject or object, with evidence
-  kgquery export [flags]           the graph as N-Quads (--article ID for one article)
+  kgquery export [flags]           the graph, an article or an actor's neighbourhood as
+                                   N-Quads, JSON-LD, GraphML, DOT or CSV
   kgquery gizmo [flags] QUERY      a raw Gizmo query (text, @FILE or -)
 
 Run 'kgquery COMMAND --help' for a command's flags.
