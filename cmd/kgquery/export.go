@@ -35,7 +35,7 @@ output or to -o FILE.
 
 Formats (--format, else by the extension of -o; FILE.gz compresses):
   nquads   .nq       W3C N-Quads, every quad with its named graph (default)
-  jsonld   .jsonld   JSON-LD 1.1, the same quads, named graphs as @graph
+  jsonld   .jsonld   JSON-LD, the same quads, named graphs as @graph
   graphml  .graphml  GraphML for Gephi: entities as nodes, one edge per fact
   dot      .dot .gv  Graphviz: nodes coloured by type, predicates as labelled
                      edges; negated facts dashed red, gazetteer's dotted grey
@@ -54,7 +54,7 @@ func (c *exportCommand) flags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.article, "article", "", "only the article with this `ID`")
 	fs.StringVar(&c.around, "around", "", "only the neighbourhood of the actor `NAME`")
 	fs.IntVar(&c.hops, "hops", 1, "with --around: how many facts away, `N` >= 1")
-	fs.StringVarP(&c.format, "format", "f", "", "nquads, jsonld, graphml, dot or csv (default: by -o's extension, else nquads)")
+	fs.StringVarP(&c.format, "format", "f", "", "`FORMAT`: nquads, jsonld, graphml, dot or csv (default: by -o's extension, else nquads)")
 	fs.StringVarP(&c.output, "output", "o", "", "write to `FILE` (.nq .jsonld .graphml .dot .csv, each also .gz)")
 }
 

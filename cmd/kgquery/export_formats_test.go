@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -525,4 +526,139 @@ SELECT ?s ?p ?o WHERE {
   GRAPH kg:schema { ?p a kg:Relation }
   FILTER(?s = <%[3]s> || ?o = <%[3]s>)
 }`, schema.NS, schema.DefaultBase, actor)
+}
+
+// TestExportNQuadsStrict checks every line of the N-Quads exports against
+// the W3C N-Quads grammar itself, which the parsers above are lenient
+// about in places, and what they do not check at all: that each literal's
+// lexical form is valid for its XSD datatype and each language tag is
+// well-formed (BCP 47).
+func TestExportNQuadsStrict(t *testing.T) {
+	dir := t.TempDir()
+	for _, sc := range exportScopes {
+		t.Run(sc.name, func(t *testing.T) {
+			b, err := os.ReadFile(exportTo(t, dir, sc.name+".nq", sc.args...))
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+			bad := 0
+			for i, line := range lines {
+				if err := checkNQuad(line); err != nil {
+					t.Errorf("line %d: %v\n%s", i+1, err, clip(line, 300))
+					if bad++; bad > 10 {
+						t.FailNow()
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestCheckNQuad(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		ok   bool
+	}{
+		{`<http://a/s> <http://a/p> "x\"y\\z\n"@ar <http://a/g> .`, true},
+		{`<http://a/s> <http://a/p> "5"^^<http://www.w3.org/2001/XMLSchema#integer> .`, true},
+		{`_:b1 <http://a/p> "2016-03"^^<http://www.w3.org/2001/XMLSchema#gYearMonth> <http://a/g> .`, true},
+		{`<http://a/s> <http://a/p> "five"^^<http://www.w3.org/2001/XMLSchema#integer> .`, false},
+		{`<http://a/s> <http://a/p> "2016-3-4"^^<http://www.w3.org/2001/XMLSchema#date> .`, false},
+		{`<http://a/s> <http://a/p> "x"@ar_SY .`, false},
+		{`<a/s> <http://a/p> <http://a/o> .`, false},
+		{`<http://a/s t> <http://a/p> <http://a/o> .`, false},
+		{`<http://a/s> <http://a/p> "a"b" .`, false},
+		{`<http://a/s> <http://a/p> <http://a/o>`, false},
+		{`<http://a/s> <http://a/p> "x"^^<http://a/unknownType> .`, false},
+	} {
+		if err := checkNQuad(tt.line); (err == nil) != tt.ok {
+			t.Errorf("checkNQuad(%s) = %v, want ok %v", tt.line, err, tt.ok)
+		}
+	}
+}
+
+const xsdNS = "http://www.w3.org/2001/XMLSchema#"
+
+// xsdLexical is the lexical space of each XSD datatype the graph uses
+// (XML Schema 1.1 Part 2); a literal of any other datatype is an error.
+var xsdLexical = map[string]*regexp.Regexp{
+	"string":     regexp.MustCompile(`(?s)^.*$`),
+	"integer":    regexp.MustCompile(`^[+-]?[0-9]+$`),
+	"decimal":    regexp.MustCompile(`^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$`),
+	"boolean":    regexp.MustCompile(`^(true|false|1|0)$`),
+	"date":       regexp.MustCompile(`^-?[0-9]{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(Z|[+-][0-9]{2}:[0-9]{2})?$`),
+	"gYearMonth": regexp.MustCompile(`^-?[0-9]{4,}-(0[1-9]|1[0-2])(Z|[+-][0-9]{2}:[0-9]{2})?$`),
+	"gYear":      regexp.MustCompile(`^-?[0-9]{4,}(Z|[+-][0-9]{2}:[0-9]{2})?$`),
+	"dateTime":   regexp.MustCompile(`^-?[0-9]{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?$`),
+}
+
+var (
+	// IRIREF of the N-Quads grammar, also required to be absolute (a scheme first).
+	nqIRI = regexp.MustCompile(`^<([A-Za-z][A-Za-z0-9+.-]*:([^\x00-\x20<>"{}|^` + "`" + `\\]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*)>`)
+	// BLANK_NODE_LABEL, restricted to ASCII names, as quad writes them.
+	nqBNode = regexp.MustCompile(`^_:[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?`)
+	// STRING_LITERAL_QUOTE: no raw quote, backslash, LF or CR; escapes ECHAR or UCHAR.
+	nqString = regexp.MustCompile(`^"((?:[^"\\\n\r]|\\[tbnrf"'\\]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*)"`)
+	// LANGTAG, and BCP 47's shape: a 2-3 or 5-8 letter language, subtags of 1-8.
+	nqLang = regexp.MustCompile(`^@([a-zA-Z]{2,3}|[a-zA-Z]{5,8})(-[a-zA-Z0-9]{1,8})*`)
+)
+
+// checkNQuad reports whether line is one statement of the N-Quads grammar
+// with absolute IRIs, valid language tags and valid XSD literals.
+func checkNQuad(line string) error {
+	rest := line
+	term := func(what string, iri, bnode, literal bool) error {
+		rest = strings.TrimLeft(rest, " \t")
+		if m := nqIRI.FindString(rest); iri && m != "" {
+			rest = rest[len(m):]
+			return nil
+		}
+		if m := nqBNode.FindString(rest); bnode && m != "" {
+			rest = rest[len(m):]
+			return nil
+		}
+		if m := nqString.FindStringSubmatch(rest); literal && m != nil {
+			rest = rest[len(m[0]):]
+			if lang := nqLang.FindString(rest); lang != "" {
+				rest = rest[len(lang):]
+				return nil
+			}
+			if !strings.HasPrefix(rest, "^^") {
+				return nil
+			}
+			rest = rest[2:]
+			dt := nqIRI.FindStringSubmatch(rest)
+			if dt == nil {
+				return fmt.Errorf("bad datatype IRI at %q", clip(rest, 40))
+			}
+			rest = rest[len(dt[0]):]
+			re, ok := xsdLexical[strings.TrimPrefix(dt[1], xsdNS)]
+			if !strings.HasPrefix(dt[1], xsdNS) || !ok {
+				return fmt.Errorf("datatype <%s> is not an XSD datatype the graph uses", dt[1])
+			}
+			if !re.MatchString(m[1]) {
+				return fmt.Errorf("%q is not a valid %s", m[1], dt[1])
+			}
+			return nil
+		}
+		return fmt.Errorf("bad %s at %q", what, clip(rest, 40))
+	}
+	for _, step := range []struct {
+		what                string
+		iri, bnode, literal bool
+	}{{"subject", true, true, false}, {"predicate", true, false, false}, {"object", true, true, true}} {
+		if err := term(step.what, step.iri, step.bnode, step.literal); err != nil {
+			return err
+		}
+	}
+	if r := strings.TrimLeft(rest, " \t"); !strings.HasPrefix(r, ".") {
+		if err := term("graph label", true, true, false); err != nil {
+			return err
+		}
+	}
+	if r := strings.TrimSpace(rest); r != "." {
+		return fmt.Errorf("want a final '.', have %q", clip(r, 40))
+	}
+	return nil
 }
