@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test kg has, on a fresh machine too: installs what the tests
-# need and the machine lacks (Node.js from Debian, N3.js from npm into
-# .cache/npm), then vets and tests every package. .ci/run calls this.
+# need and the machine lacks (Node.js, Raptor's rapper and Graphviz from
+# Debian; N3.js and Oxigraph from npm into .cache/npm), then vets and tests
+# every package. .ci/run calls this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 N3_VERSION=2.13.12
+OXIGRAPH_VERSION=0.5.2
 
 say() { printf 'test.sh: %s\n' "$*" >&2; }
 
@@ -19,12 +21,18 @@ apt_install() {
 
 command -v go >/dev/null || { say "go is not installed: install Go 1.26 or newer"; exit 2; }
 command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
+command -v rapper >/dev/null && command -v dot >/dev/null || apt_install raptor2-utils graphviz
 
 npm_dir=.cache/npm
 if [ "$(node -p "try{require('./$npm_dir/node_modules/n3/package.json').version}catch(e){''}" 2>/dev/null)" != "$N3_VERSION" ]; then
 	say "installing n3@$N3_VERSION into $npm_dir"
 	mkdir -p "$npm_dir"
 	npm install --prefix "$npm_dir" --no-audit --no-fund --silent "n3@$N3_VERSION" >/dev/null
+fi
+if [ "$(node -p "try{require('./$npm_dir/node_modules/oxigraph/package.json').version}catch(e){''}" 2>/dev/null)" != "$OXIGRAPH_VERSION" ]; then
+	say "installing oxigraph@$OXIGRAPH_VERSION into $npm_dir"
+	mkdir -p "$npm_dir"
+	npm install --prefix "$npm_dir" --no-audit --no-fund --silent "oxigraph@$OXIGRAPH_VERSION" >/dev/null
 fi
 export KG_NODE_MODULES="$PWD/$npm_dir/node_modules"
 # Tests that need these tools fail instead of skipping.

@@ -8,7 +8,7 @@
 //	kgquery facts [flags]             facts by subject, predicate (name, CAMEO, PLOVER), object, type, date, source, article
 //	kgquery actors [flags]            actors with type, aliases, articles, facts, first and last date
 //	kgquery stats [flags]             counts of articles, sentences, actors, facts, quads; dates; top predicates
-//	kgquery export [flags]            the graph, or one article's part of it, as N-Quads
+//	kgquery export [flags]            the graph, an article or a neighbourhood: N-Quads, JSON-LD, GraphML, DOT, CSV
 //	kgquery gizmo [flags] QUERY       a raw Gizmo query (Cayley's JavaScript query language)
 //
 // Names match across spellings and case: "jaysh al-islam", "Jaish al Islam"
@@ -27,7 +27,11 @@
 // export flags:
 //
 //	--article ID   only this article's quads
-//	-o FILE        write to FILE (.nq, or .nq.gz to compress) instead of standard output
+//	--around NAME  only the actors, places and agreements within --hops N (default 1)
+//	               facts or gazetteer relations of NAME, and the facts among them
+//	-f, --format F nquads (default), jsonld, graphml (Gephi), dot (Graphviz) or csv (edge list)
+//	-o FILE        write to FILE instead of standard output; the format follows its
+//	               extension (.nq .jsonld .graphml .dot .csv), and .gz compresses
 //
 // facts flags (a fact must pass all):
 //
@@ -58,5 +62,6 @@
 //	kgquery facts --plover ASSAULT --since 2018-03 --csv > assaults.csv
 //	kgquery actors --type ArmedGroup
 //	kgquery export -o graph.nq.gz
+//	kgquery export --format dot --around "Jaish al-Islam" | dot -Tsvg > jaish.svg
 //	kgquery gizmo 'g.V("<https://conflictkg.org/id/actor/jaish-al-islam>").Out().All()'
 package main

@@ -11,7 +11,6 @@ import (
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
-	"github.com/cayleygraph/quad/nquads"
 	"github.com/spf13/pflag"
 
 	"github.com/conflictkg/kg/internal/triples"
@@ -20,30 +19,73 @@ import (
 type exportCommand struct {
 	article string
 	output  string
+	format  string
+	around  string
+	hops    int
 }
 
 func (c *exportCommand) usage() string {
 	return `Usage: kgquery export [flags]
 
-Writes the whole graph, or with --article one article's quads (its article
-and sentence named graphs), as W3C N-Quads: to standard output, or to -o FILE
-(.nq, or .nq.gz to compress).`
+Writes the whole graph, one article's part of it (--article ID: its article
+and sentence named graphs), or an actor's neighbourhood (--around NAME: the
+actors, places and agreements within --hops facts or gazetteer relations of
+it, the facts among them and their sentences and articles), to standard
+output or to -o FILE.
+
+Formats (--format, else by the extension of -o; FILE.gz compresses):
+  nquads   .nq       W3C N-Quads, every quad with its named graph (default)
+  jsonld   .jsonld   JSON-LD, the same quads, named graphs as @graph
+  graphml  .graphml  GraphML for Gephi: entities as nodes, one edge per fact
+  dot      .dot .gv  Graphviz: nodes coloured by type, predicates as labelled
+                     edges; negated facts dashed red, gazetteer's dotted grey
+  csv      .csv      edge list, one row per fact or gazetteer relation
+
+The graph formats draw actors, places and agreements and the facts between
+them (negated ones too, marked), with the gazetteer's relations.
+
+Examples:
+  kgquery export -o graph.nq.gz
+  kgquery export --format dot --around "Jaish al-Islam" | dot -Tsvg > jai.svg
+  kgquery export --around Russia --hops 2 -o russia.graphml`
 }
 
 func (c *exportCommand) flags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.article, "article", "", "only the article with this `ID`")
-	fs.StringVarP(&c.output, "output", "o", "", "write to `FILE` (.nq or .nq.gz)")
+	fs.StringVar(&c.around, "around", "", "only the neighbourhood of the actor `NAME`")
+	fs.IntVar(&c.hops, "hops", 1, "with --around: how many facts away, `N` >= 1")
+	fs.StringVarP(&c.format, "format", "f", "", "`FORMAT`: nquads, jsonld, graphml, dot or csv (default: by -o's extension, else nquads)")
+	fs.StringVarP(&c.output, "output", "o", "", "write to `FILE` (.nq .jsonld .graphml .dot .csv, each also .gz)")
 }
 
 func (c *exportCommand) run(ctx context.Context, q *query, args []string) (err error) {
 	if len(args) > 0 {
 		return fmt.Errorf("kgquery export: unexpected argument %q", args[0])
 	}
-	if c.output != "" && !strings.HasSuffix(c.output, ".nq") && !strings.HasSuffix(c.output, ".nq.gz") {
-		return fmt.Errorf("kgquery export: -o %s: want a .nq or .nq.gz file", c.output)
+	format, err := chooseFormat(c.format, c.output)
+	if err != nil {
+		return fmt.Errorf("kgquery export: %v", err)
+	}
+	if c.article != "" && c.around != "" {
+		return fmt.Errorf("kgquery export: --article and --around: give one of them")
+	}
+	if c.hops < 1 {
+		return fmt.Errorf("kgquery export: --hops %d: want 1 or more", c.hops)
 	}
 	var src quad.Reader
-	if c.article != "" {
+	var focus string
+	if c.around != "" {
+		actor, err := q.resolve(ctx, c.around)
+		if err != nil {
+			return err
+		}
+		focus = actor.IRI
+		qs, err := q.aroundQuads(ctx, quad.IRI(actor.IRI), c.hops)
+		if err != nil {
+			return err
+		}
+		src = quad.NewReader(qs)
+	} else if c.article != "" {
 		qs, err := q.st.ArticleQuads(ctx, q.iris.Article(c.article))
 		if err != nil {
 			return err
@@ -86,13 +128,13 @@ func (c *exportCommand) run(ctx context.Context, q *query, args []string) (err e
 		gz = gzip.NewWriter(bw)
 		out = gz
 	}
-	nw := nquads.NewWriter(out)
+	nw := format.newWriter(out, q.iris.Gazetteer(), focus)
 	n, err := quad.Copy(nw, src)
 	if err != nil {
 		return fmt.Errorf("export: %v", err)
 	}
 	if err := nw.Close(); err != nil {
-		return err
+		return fmt.Errorf("export: %s: %v", format.name, err)
 	}
 	if gz != nil {
 		if err := gz.Close(); err != nil {
@@ -101,6 +143,15 @@ func (c *exportCommand) run(ctx context.Context, q *query, args []string) (err e
 	}
 	if err := bw.Flush(); err != nil {
 		return err
+	}
+	if gw, ok := nw.(*graphWriter); ok {
+		if c.output != "" {
+			fmt.Fprintf(q.stderr, "kgquery: drew %d nodes from %d quads to %s\n", gw.nodes, n, c.output)
+		}
+		if gw.nodes == 0 {
+			return fmt.Errorf("%w: no facts or relations between entities to draw", ErrNoResults)
+		}
+		return ctx.Err()
 	}
 	if c.output != "" {
 		fmt.Fprintf(q.stderr, "kgquery: wrote %d quads to %s\n", n, c.output)

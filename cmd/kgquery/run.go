@@ -26,7 +26,8 @@ Usage:
   kgquery facts [flags]            facts by subject, predicate, object, date, source ...
   kgquery actors [flags]           actors with their aliases, articles, facts and dates
   kgquery stats [flags]            what the graph holds: counts, dates, top predicates
-  kgquery export [flags]           the graph as N-Quads (--article ID for one article)
+  kgquery export [flags]           the graph, an article or an actor's neighbourhood as
+                                   N-Quads, JSON-LD, GraphML, DOT or CSV
   kgquery gizmo [flags] QUERY      a raw Gizmo query (text, @FILE or -)
 
 Run 'kgquery COMMAND --help' for a command's flags. Every command writes an
