@@ -24,6 +24,10 @@ const usage = `kgquery: ask the kg graph about actors and their relations.
 Usage:
   kgquery relations [flags] NAME   facts where NAME is subject or object, with evidence
   kgquery export [flags]           the graph as N-Quads (--article ID for one article)
+  kgquery between [flags] A B      facts linking two actors, directly and through others
+  kgquery timeline [flags] NAME [B] an actor's (or a pair's) facts in date order
+  kgquery evidence FACT-ID         everything behind one fact
+  kgquery disputes [flags] [NAME]  facts asserted by one party and denied by another
   kgquery gizmo [flags] QUERY      a raw Gizmo query (text, @FILE or -)
 
 Run 'kgquery COMMAND --help' for a command's flags.
@@ -65,8 +69,16 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		cmd = &exportCommand{}
 	case "gizmo":
 		cmd = &gizmoCommand{}
+	case "between":
+		cmd = &betweenCommand{}
+	case "timeline":
+		cmd = &timelineCommand{}
+	case "evidence":
+		cmd = &evidenceCommand{}
+	case "disputes":
+		cmd = &disputesCommand{}
 	default:
-		return fmt.Errorf("kgquery %s: unknown command (want relations, export or gizmo)", args[0])
+		return fmt.Errorf("kgquery %s: unknown command (want relations, between, timeline, evidence, disputes, export or gizmo)", args[0])
 	}
 	q := &query{stdout: stdout, stderr: stderr}
 	fs := pflag.NewFlagSet("kgquery "+args[0], pflag.ContinueOnError)
