@@ -94,14 +94,8 @@ func (c *betweenCommand) run(ctx context.Context, q *query, args []string) error
 		return err
 	}
 	sortByDate(res.Direct)
-	known, err := q.affiliations(ctx, quad.IRI(a.IRI))
-	if err != nil {
+	if res.Affiliations, err = q.affiliationsBetween(ctx, a, b); err != nil {
 		return err
-	}
-	for _, x := range known {
-		if x.Subject.IRI == b.IRI || x.Object.IRI == b.IRI {
-			res.Affiliations = append(res.Affiliations, x)
-		}
 	}
 	if c.hops > 1 {
 		s := newPathSearch(q, c.anyNode)
@@ -152,6 +146,27 @@ func (q *query) factsBetween(ctx context.Context, a, b quad.Value, c *factCache)
 			return nil, err
 		}
 		out = append(out, d)
+	}
+	return out, nil
+}
+
+// affiliationsBetween returns what the gazetteer states between a and b,
+// both ways. It reads only the edges between them: q.affiliations reads
+// every node a hub is linked to.
+func (q *query) affiliationsBetween(ctx context.Context, a, b node) ([]affiliation, error) {
+	var out []affiliation
+	for _, ends := range [][2]node{{a, b}, {b, a}} {
+		qs, err := q.st.QuadsWith(ctx, quad.Subject, quad.IRI(ends[0].IRI))
+		if err != nil {
+			return nil, err
+		}
+		for _, x := range qs {
+			p, ok := schema.LookupPredicate(store.Text(x.Predicate))
+			if x.Label != q.iris.Gazetteer() || !ok || store.Text(x.Object) != ends[1].IRI {
+				continue
+			}
+			out = append(out, affiliation{Subject: ends[0], Predicate: store.Text(x.Predicate), Label: p.Label, Object: ends[1]})
+		}
 	}
 	return out, nil
 }
@@ -409,9 +424,9 @@ func (s *pathSearch) describe(ctx context.Context, chain []quad.Value, c *factCa
 		from, to := chain[i-1], chain[i]
 		links := s.links[pairOf(from, to)]
 		var facts []factDetail
-		// Reading every link of two hubs could take long; a handful is
-		// enough to pick a strong one.
-		for _, l := range links[:min(len(links), 20)] {
+		// Reading every link of two hubs takes long (each is a sentence
+		// and its facts); a few are enough to pick a strong one.
+		for _, l := range links[:min(len(links), 5)] {
 			fs, err := s.q.sentenceFacts(ctx, l.sentence, c)
 			if err != nil {
 				return p, err
