@@ -9,6 +9,10 @@
 //	kgquery actors [flags]            actors with type, aliases, articles, facts, first and last date
 //	kgquery stats [flags]             counts of articles, sentences, actors, facts, quads; dates; top predicates
 //	kgquery export [flags]            the graph, an article or a neighbourhood: N-Quads, JSON-LD, GraphML, DOT, CSV
+//	kgquery between [flags] A B       facts between A and B both ways, then the shortest chains through other actors
+//	kgquery timeline [flags] NAME [B] an actor's (or a pair's) facts in date order, with date precision
+//	kgquery evidence FACT-ID          everything behind one fact, and the other facts of its sentence
+//	kgquery disputes [flags] [NAME]   claims asserted by one party or source and denied by another
 //	kgquery gizmo [flags] QUERY       a raw Gizmo query (Cayley's JavaScript query language)
 //
 // Names match across spellings and case: "jaysh al-islam", "Jaish al Islam"
@@ -53,6 +57,23 @@
 //
 // QUERY is the query text, @FILE to read it from a file, or - for standard input.
 //
+// between flags:
+//
+//	--hops N       longest chain, in facts (default 3; 1: direct facts only)
+//	--paths N      at most N chains, the best supported first (default 10)
+//	--any-node     let chains pass places and agreements, not only actors
+//
+// timeline flags:
+//
+//	--since DATE   only facts from DATE on (YYYY, YYYY-MM or YYYY-MM-DD)
+//	--until DATE   only facts up to DATE
+//
+// disputes flags:
+//
+//	--window DAYS  reports of an agreement count against a denial within DAYS days (default 7)
+//
+// FACT-ID is a fact's IRI, its id (the digest ending the IRI) or a unique prefix of at least 6 digits.
+//
 // Exit status is 0 when there are results, 1 when there are none, 2 on error.
 //
 // Examples:
@@ -61,6 +82,10 @@
 //	kgquery relations --json "Mohammed Alloush" | jq '.facts[].evidence.sentence'
 //	kgquery facts --plover ASSAULT --since 2018-03 --csv > assaults.csv
 //	kgquery actors --type ArmedGroup
+//	kgquery between --hops 2 "Mohammed Alloush" "Bashar al-Assad"
+//	kgquery timeline --since 2018-03 "Jaish al-Islam"
+//	kgquery disputes --json Russia | jq '.disputes[].denied[].evidence.sentence'
+//	kgquery evidence d44c8e4e2fb7
 //	kgquery export -o graph.nq.gz
 //	kgquery export --format dot --around "Jaish al-Islam" | dot -Tsvg > jaish.svg
 //	kgquery gizmo 'g.V("<https://conflictkg.org/id/actor/jaish-al-islam>").Out().All()'

@@ -411,7 +411,7 @@ func writeFacts(q *query, rows []factRow) {
 			pred = "NOT " + pred
 		}
 		table = append(table, []string{orDash(r.Date), r.Subject.Label, pred, r.Object.Label,
-			strconv.FormatFloat(r.Confidence, 'f', 2, 64), articleID(q, r.Evidence.Article), factID(q, r.Fact)})
+			strconv.FormatFloat(r.Confidence, 'f', 2, 64), articleID(q, r.Evidence.Article), shortFactID(r.Fact)})
 	}
 	widths := columnWidths(table)
 	for k, row := range table {
@@ -420,11 +420,6 @@ func writeFacts(q *query, rows []factRow) {
 			fmt.Fprintf(q.stdout, "%*s“%s”\n", widths[0]+2, "", clip(strings.Join(strings.Fields(rows[k-1].Evidence.Sentence), " "), 120))
 		}
 	}
-}
-
-// factID shortens a fact IRI to its digest.
-func factID(q *query, iri string) string {
-	return strings.TrimPrefix(iri, q.base+"fact/")
 }
 
 // nonNil makes an empty page an empty JSON array rather than null.

@@ -28,6 +28,10 @@ Usage:
   kgquery stats [flags]            what the graph holds: counts, dates, top predicates
   kgquery export [flags]           the graph, an article or an actor's neighbourhood as
                                    N-Quads, JSON-LD, GraphML, DOT or CSV
+  kgquery between [flags] A B      facts linking two actors, directly and through others
+  kgquery timeline [flags] NAME [B] an actor's (or a pair's) facts in date order
+  kgquery evidence FACT-ID         everything behind one fact
+  kgquery disputes [flags] [NAME]  facts asserted by one party and denied by another
   kgquery gizmo [flags] QUERY      a raw Gizmo query (text, @FILE or -)
 
 Run 'kgquery COMMAND --help' for a command's flags. Every command writes an
@@ -41,6 +45,15 @@ type command interface {
 	run(ctx context.Context, q *query, args []string) error
 	usage() string
 }
+
+// textAndJSON marks the commands whose results are not a flat list (chains,
+// disputes, one fact's evidence): they write a table or --json only.
+type textAndJSON interface{ textAndJSONOnly() }
+
+func (*betweenCommand) textAndJSONOnly()  {}
+func (*timelineCommand) textAndJSONOnly() {}
+func (*evidenceCommand) textAndJSONOnly() {}
+func (*disputesCommand) textAndJSONOnly() {}
 
 // query is what every command shares: the open store and output settings.
 type query struct {
@@ -76,8 +89,16 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		cmd = &actorsCommand{}
 	case "stats":
 		cmd = &statsCommand{}
+	case "between":
+		cmd = &betweenCommand{}
+	case "timeline":
+		cmd = &timelineCommand{}
+	case "evidence":
+		cmd = &evidenceCommand{}
+	case "disputes":
+		cmd = &disputesCommand{}
 	default:
-		return fmt.Errorf("kgquery %s: unknown command (want relations, facts, actors, stats, export or gizmo)", args[0])
+		return fmt.Errorf("kgquery %s: unknown command (want relations, facts, actors, stats, between, timeline, evidence, disputes, export or gizmo)", args[0])
 	}
 	q := &query{stdout: stdout, stderr: stderr}
 	fs := pflag.NewFlagSet("kgquery "+args[0], pflag.ContinueOnError)
@@ -96,6 +117,9 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if err := q.checkOutput(); err != nil {
 		return fmt.Errorf("kgquery %s: %v", args[0], err)
+	}
+	if _, ok := cmd.(textAndJSON); ok && (q.jsonl || q.csv || q.limit > 0 || q.offset > 0) {
+		return fmt.Errorf("kgquery %s: writes a table or --json only; --jsonl, --csv, --limit and --offset are not supported here yet", args[0])
 	}
 	q.iris = triples.IRIs{Base: q.base}
 	st, err := store.Open(q.db, store.Options{ReadOnly: true})

@@ -1,0 +1,536 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+	"github.com/spf13/pflag"
+
+	"github.com/conflictkg/kg/internal/store"
+	"github.com/conflictkg/kg/schema"
+)
+
+type betweenCommand struct {
+	hops    int
+	paths   int
+	anyNode bool
+}
+
+func (c *betweenCommand) usage() string {
+	return `Usage: kgquery between [flags] A B
+
+What links A and B: first the facts between them, both ways (negated ones
+marked NOT) and what the gazetteer states; then the shortest chains of facts
+through other actors, up to --hops facts long. Each step of a chain is a fact,
+shown with its predicate, direction, date and evidence; when several facts
+link the same two actors the step shows the most confident one and counts the
+rest. Chains go through actors only, unless --any-node lets them pass places
+and agreements too (every ceasefire is one node, so such chains are weak). A
+negated fact is no link: the graph does not assert what a sentence denies.
+
+  kgquery between "Jaish al-Islam" Russia
+  kgquery between --hops 2 --json "Mohammed Alloush" "Bashar al-Assad"`
+}
+
+func (c *betweenCommand) flags(fs *pflag.FlagSet) {
+	fs.IntVar(&c.hops, "hops", 3, "longest chain, in facts (1: direct facts only)")
+	fs.IntVar(&c.paths, "paths", 10, "at most `N` chains, the best supported first")
+	fs.BoolVar(&c.anyNode, "any-node", false, "let chains pass places and agreements, not only actors")
+}
+
+// pathStep is one fact of a chain: From and To are the chain's order, the
+// fact's own direction is Forward (From is its subject) or not.
+type pathStep struct {
+	From    node       `json:"from"`
+	To      node       `json:"to"`
+	Forward bool       `json:"forward"`
+	Fact    factDetail `json:"fact"`
+	More    int        `json:"more_facts"` // other facts linking From and To
+}
+
+// path is a chain of facts from A to B.
+type path struct {
+	Nodes []node     `json:"nodes"`
+	Steps []pathStep `json:"steps"`
+}
+
+type betweenResult struct {
+	A            node          `json:"a"`
+	B            node          `json:"b"`
+	Direct       []factDetail  `json:"direct"`
+	Affiliations []affiliation `json:"affiliations"`
+	Hops         int           `json:"hops"`
+	Paths        []path        `json:"paths"`
+}
+
+func (c *betweenCommand) run(ctx context.Context, q *query, args []string) error {
+	if len(args) != 2 {
+		return fmt.Errorf("kgquery between: want two names A and B, have %d arguments (quote names with spaces)", len(args))
+	}
+	if c.hops < 1 || c.hops > 6 {
+		return fmt.Errorf("kgquery between: --hops %d: want 1 to 6", c.hops)
+	}
+	if c.paths < 1 {
+		return fmt.Errorf("kgquery between: --paths %d: want at least 1", c.paths)
+	}
+	a, err := q.resolve(ctx, args[0])
+	if err != nil {
+		return err
+	}
+	b, err := q.resolve(ctx, args[1])
+	if err != nil {
+		return err
+	}
+	if a.IRI == b.IRI {
+		return fmt.Errorf("kgquery between: %q and %q are both %s", args[0], args[1], a.Label)
+	}
+	cache := newFactCache()
+	res := betweenResult{A: a, B: b, Hops: c.hops}
+	if res.Direct, err = q.factsBetween(ctx, quad.IRI(a.IRI), quad.IRI(b.IRI), cache); err != nil {
+		return err
+	}
+	sortDetailsByDate(res.Direct)
+	if res.Affiliations, err = q.affiliationsBetween(ctx, a, b); err != nil {
+		return err
+	}
+	if c.hops > 1 {
+		s := newPathSearch(q, c.anyNode)
+		chains, err := s.shortest(ctx, quad.IRI(a.IRI), quad.IRI(b.IRI), c.hops, c.paths)
+		if err != nil {
+			return err
+		}
+		for _, ch := range chains {
+			p, err := s.describe(ctx, ch, cache)
+			if err != nil {
+				return err
+			}
+			res.Paths = append(res.Paths, p)
+		}
+	}
+	if q.json {
+		res.Direct, res.Affiliations, res.Paths = nonNil(res.Direct), nonNil(res.Affiliations), nonNil(res.Paths)
+		if err := q.writeJSON(res); err != nil {
+			return err
+		}
+	} else {
+		writeBetween(q, res)
+	}
+	if len(res.Direct)+len(res.Affiliations)+len(res.Paths) == 0 {
+		return fmt.Errorf("%w: nothing links %s and %s within %d hops in %s", ErrNoResults, a.Label, b.Label, c.hops, q.db)
+	}
+	return nil
+}
+
+// factsBetween returns the facts with a as subject and b as object or the
+// other way round, negated ones too.
+func (q *query) factsBetween(ctx context.Context, a, b quad.Value, c *factCache) ([]factDetail, error) {
+	fa, err := q.factNodes(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	fb, err := q.factNodes(ctx, b)
+	if err != nil {
+		return nil, err
+	}
+	var out []factDetail
+	for f := range fa {
+		if !fb[f] {
+			continue
+		}
+		d, err := q.detail(ctx, f, c)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+// affiliationsBetween returns what the gazetteer states between a and b,
+// both ways. It reads only the edges between them: q.affiliations reads
+// every node a hub is linked to.
+func (q *query) affiliationsBetween(ctx context.Context, a, b node) ([]affiliation, error) {
+	var out []affiliation
+	for _, ends := range [][2]node{{a, b}, {b, a}} {
+		qs, err := q.st.QuadsWith(ctx, quad.Subject, quad.IRI(ends[0].IRI))
+		if err != nil {
+			return nil, err
+		}
+		for _, x := range qs {
+			p, ok := schema.LookupPredicate(store.Text(x.Predicate))
+			if x.Label != q.iris.Gazetteer() || !ok || store.Text(x.Object) != ends[1].IRI {
+				continue
+			}
+			out = append(out, affiliation{Subject: ends[0], Predicate: store.Text(x.Predicate), Label: p.Label, Object: ends[1]})
+		}
+	}
+	return out, nil
+}
+
+// factNodes returns the fact nodes with v as subject or object, in the
+// order of the object index, and them as a set.
+func (q *query) factNodes(ctx context.Context, v quad.Value) (map[quad.Value]bool, error) {
+	in, err := q.st.QuadsWith(ctx, quad.Object, v)
+	if err != nil {
+		return nil, err
+	}
+	set := map[quad.Value]bool{}
+	for _, x := range in {
+		if x.Predicate == quad.IRI(schema.Subject).Full() || x.Predicate == quad.IRI(schema.Object).Full() {
+			set[x.Subject] = true
+		}
+	}
+	return set, nil
+}
+
+// link is a direct edge of the graph: subject, predicate and object of a
+// fact that is not negated, in the named graph of its sentence.
+type link struct {
+	s, p, o, sentence quad.Value
+}
+
+// pair names two nodes in either order.
+type pair struct{ x, y quad.Value }
+
+func pairOf(x, y quad.Value) pair {
+	if store.Text(x) > store.Text(y) {
+		x, y = y, x
+	}
+	return pair{x, y}
+}
+
+// pathSearch finds chains of facts between two nodes by a breadth-first
+// search from both ends over the direct edges, which the store indexes by
+// subject and by object, so a step costs two index scans and no fact reads;
+// only the chains found are read as facts.
+type pathSearch struct {
+	q          *query
+	anyNode    bool
+	predicates map[quad.Value]bool
+	gazetteer  quad.Value
+	actors     string // IRI prefix of actors
+	links      map[pair][]link
+	seen       map[link]bool
+}
+
+func newPathSearch(q *query, anyNode bool) *pathSearch {
+	s := &pathSearch{
+		q: q, anyNode: anyNode,
+		predicates: map[quad.Value]bool{},
+		gazetteer:  q.iris.Gazetteer(),
+		actors:     q.baseIRI() + "actor/",
+		links:      map[pair][]link{},
+		seen:       map[link]bool{},
+	}
+	for _, p := range schema.Predicates() {
+		s.predicates[quad.IRI(p.IRI).Full()] = true
+	}
+	return s
+}
+
+// neighbours returns the nodes one fact away from x, recording the links.
+func (s *pathSearch) neighbours(ctx context.Context, x quad.Value) ([]quad.Value, error) {
+	var out []quad.Value
+	for _, d := range []quad.Direction{quad.Subject, quad.Object} {
+		qs, err := s.q.st.QuadsWith(ctx, d, x)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range qs {
+			if !s.predicates[e.Predicate] || e.Label == nil || e.Label == s.gazetteer {
+				continue
+			}
+			l := link{e.Subject, e.Predicate, e.Object, e.Label}
+			y := e.Object
+			if d == quad.Object {
+				y = e.Subject
+			}
+			if y == x {
+				continue
+			}
+			if !s.seen[l] {
+				s.seen[l] = true
+				k := pairOf(x, y)
+				s.links[k] = append(s.links[k], l)
+			}
+			out = append(out, y)
+		}
+	}
+	return out, nil
+}
+
+// side is one end of the search: how far each node it reached is, and from
+// which nodes one step nearer.
+type side struct {
+	dist    map[quad.Value]int
+	parents map[quad.Value][]quad.Value
+	front   []quad.Value
+	depth   int
+}
+
+func newSide(start quad.Value) *side {
+	return &side{dist: map[quad.Value]int{start: 0}, parents: map[quad.Value][]quad.Value{}, front: []quad.Value{start}}
+}
+
+// shortest returns up to limit shortest chains from a to b of 2 to hops facts
+// (the direct facts are shown apart), each a list of nodes, the best
+// supported first: by the weakest step's number of facts, then the total.
+func (s *pathSearch) shortest(ctx context.Context, a, b quad.Value, hops, limit int) ([][]quad.Value, error) {
+	sa, sb := newSide(a), newSide(b)
+	var meet []quad.Value
+	for sa.depth+sb.depth < hops && len(meet) == 0 {
+		// Grow the smaller frontier: hubs stay unexpanded as long as possible.
+		grow, other, end := sa, sb, b
+		if len(sb.front) < len(sa.front) {
+			grow, other, end = sb, sa, a
+		}
+		var next []quad.Value
+		for _, x := range grow.front {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			ys, err := s.neighbours(ctx, x)
+			if err != nil {
+				return nil, err
+			}
+			for _, y := range ys {
+				if grow.depth == 0 && y == end {
+					continue // the direct facts, shown apart
+				}
+				if y != end && !s.anyNode && !strings.HasPrefix(store.Text(y), s.actors) {
+					continue
+				}
+				d, ok := grow.dist[y]
+				switch {
+				case !ok:
+					grow.dist[y] = grow.depth + 1
+					grow.parents[y] = []quad.Value{x}
+					next = append(next, y)
+				case d == grow.depth+1 && !contains(grow.parents[y], x):
+					grow.parents[y] = append(grow.parents[y], x)
+				}
+			}
+		}
+		grow.front, grow.depth = next, grow.depth+1
+		best := hops + 1
+		for _, y := range next {
+			if d, ok := other.dist[y]; ok && grow.depth+d < best {
+				best = grow.depth + d
+			}
+		}
+		for _, y := range next {
+			if d, ok := other.dist[y]; ok && grow.depth+d == best {
+				meet = append(meet, y)
+			}
+		}
+		if len(next) == 0 {
+			break
+		}
+	}
+	// Every chain through every meeting node, bounded: the ranking below
+	// needs more than limit to choose from, not all of them.
+	const bound = 2000
+	var chains [][]quad.Value
+	for _, m := range meet {
+		for _, left := range halves(sa, m, bound) {
+			for _, right := range halves(sb, m, bound) {
+				if len(chains) == bound {
+					break
+				}
+				chain := append([]quad.Value{}, left...)
+				for i := len(right) - 2; i >= 0; i-- {
+					chain = append(chain, right[i])
+				}
+				chains = append(chains, chain)
+			}
+		}
+	}
+	support := func(ch []quad.Value) (weakest, total int) {
+		weakest = 1 << 30
+		for i := 1; i < len(ch); i++ {
+			n := len(s.links[pairOf(ch[i-1], ch[i])])
+			weakest, total = min(weakest, n), total+n
+		}
+		return weakest, total
+	}
+	sort.SliceStable(chains, func(i, j int) bool {
+		wi, ti := support(chains[i])
+		wj, tj := support(chains[j])
+		if wi != wj {
+			return wi > wj
+		}
+		if ti != tj {
+			return ti > tj
+		}
+		return chainKey(chains[i]) < chainKey(chains[j])
+	})
+	if len(chains) > limit {
+		chains = chains[:limit]
+	}
+	return chains, nil
+}
+
+// halves returns the chains from a side's start to m, start first, at most bound.
+func halves(sd *side, m quad.Value, bound int) [][]quad.Value {
+	if sd.dist[m] == 0 {
+		return [][]quad.Value{{m}}
+	}
+	var out [][]quad.Value
+	for _, p := range sd.parents[m] {
+		for _, h := range halves(sd, p, bound-len(out)) {
+			if len(out) >= bound {
+				return out
+			}
+			out = append(out, append(h[:len(h):len(h)], m))
+		}
+	}
+	return out
+}
+
+func contains(vs []quad.Value, v quad.Value) bool {
+	for _, x := range vs {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func chainKey(ch []quad.Value) string {
+	parts := make([]string, len(ch))
+	for i, v := range ch {
+		parts[i] = store.Text(v)
+	}
+	return strings.Join(parts, " ")
+}
+
+// describe reads a chain's steps as facts: for each two nodes, the links
+// between them resolved to the facts of their sentences, the most confident
+// (then newest) shown.
+func (s *pathSearch) describe(ctx context.Context, chain []quad.Value, c *factCache) (path, error) {
+	var p path
+	for _, v := range chain {
+		n, err := c.node(ctx, s.q, v)
+		if err != nil {
+			return p, err
+		}
+		p.Nodes = append(p.Nodes, n)
+	}
+	for i := 1; i < len(chain); i++ {
+		from, to := chain[i-1], chain[i]
+		links := s.links[pairOf(from, to)]
+		var facts []factDetail
+		// Reading every link of two hubs takes long (each is a sentence
+		// and its facts); a few are enough to pick a strong one.
+		for _, l := range links[:min(len(links), 5)] {
+			fs, err := s.q.sentenceFacts(ctx, l.sentence, c)
+			if err != nil {
+				return p, err
+			}
+			for _, f := range fs {
+				if !f.Negated && f.Subject.IRI == store.Text(l.s) && f.Predicate == store.Text(l.p) && f.Object.IRI == store.Text(l.o) {
+					facts = append(facts, f)
+				}
+			}
+		}
+		if len(facts) == 0 {
+			return p, fmt.Errorf("between: no fact node behind the edges from %s to %s", store.Text(from), store.Text(to))
+		}
+		sort.SliceStable(facts, func(i, j int) bool {
+			if facts[i].Confidence != facts[j].Confidence {
+				return facts[i].Confidence > facts[j].Confidence
+			}
+			return facts[i].Date > facts[j].Date
+		})
+		f := facts[0]
+		p.Steps = append(p.Steps, pathStep{From: p.Nodes[i-1], To: p.Nodes[i], Forward: f.Subject.IRI == store.Text(from), Fact: f, More: len(links) - 1})
+	}
+	return p, nil
+}
+
+// sortDetailsByDate orders facts by date, oldest first (undated last), then article and sentence.
+func sortDetailsByDate(rows []factDetail) {
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := rows[i], rows[j]
+		switch {
+		case a.Date != b.Date:
+			return a.Date != "" && (b.Date == "" || a.Date < b.Date)
+		case a.Evidence.Article != b.Evidence.Article:
+			return a.Evidence.Article < b.Evidence.Article
+		case a.Evidence.Index != b.Evidence.Index:
+			return a.Evidence.Index < b.Evidence.Index
+		case a.SpanStart != b.SpanStart:
+			return a.SpanStart < b.SpanStart
+		}
+		return a.Fact < b.Fact
+	})
+}
+
+// writeBetween prints the direct facts, the gazetteer's relations and the chains.
+func writeBetween(q *query, r betweenResult) {
+	w := q.stdout
+	fmt.Fprintf(w, "%s (%s) and %s (%s)\n", r.A.Label, orDash(r.A.Type), r.B.Label, orDash(r.B.Type))
+	fmt.Fprintf(w, "\ndirect facts (%d)\n", len(r.Direct))
+	if len(r.Direct) > 0 {
+		writeFactTable(q, r.Direct)
+	}
+	if len(r.Affiliations) > 0 {
+		fmt.Fprintf(w, "\nknown from the gazetteer (%d)\n", len(r.Affiliations))
+		for _, a := range r.Affiliations {
+			fmt.Fprintf(w, "  %s %s %s\n", a.Subject.Label, a.Label, a.Object.Label)
+		}
+	}
+	if r.Hops < 2 {
+		return
+	}
+	if len(r.Paths) == 0 {
+		fmt.Fprintf(w, "\nno chain through other actors within %d hops\n", r.Hops)
+		return
+	}
+	fmt.Fprintf(w, "\nchains through other actors (%d, %d facts long)\n", len(r.Paths), len(r.Paths[0].Steps))
+	for i, p := range r.Paths {
+		var b strings.Builder
+		b.WriteString(p.Nodes[0].Label)
+		for _, st := range p.Steps {
+			if st.Forward {
+				fmt.Fprintf(&b, " —%s→ %s", st.Fact.Label, st.To.Label)
+			} else {
+				fmt.Fprintf(&b, " ←%s— %s", st.Fact.Label, st.To.Label)
+			}
+		}
+		fmt.Fprintf(w, "\n%d. %s\n", i+1, b.String())
+		for _, st := range p.Steps {
+			f := st.Fact
+			more := ""
+			switch {
+			case st.More == 1:
+				more = "; 1 more fact"
+			case st.More > 1:
+				more = fmt.Sprintf("; %d more facts", st.More)
+			}
+			fmt.Fprintf(w, "   %s  %s %s %s  (%s, %s #%d, fact %s%s)\n", orDash(f.Date), f.Subject.Label, f.relationText(), f.Object.Label,
+				strconv.FormatFloat(f.Confidence, 'f', 2, 64), articleID(q, f.Evidence.Article), f.Evidence.Index, shortFactID(f.Fact), more)
+			fmt.Fprintf(w, "      “%s”\n", clip(f.Evidence.Sentence, 120))
+		}
+	}
+}
+
+// writeFactTable prints facts as aligned columns, each with its sentence below.
+func writeFactTable(q *query, rows []factDetail) {
+	table := [][]string{{"DATE", "SUBJECT", "RELATION", "OBJECT", "CONF", "ARTICLE", "FACT"}}
+	for _, r := range rows {
+		table = append(table, []string{orDash(r.Date), r.Subject.Label, r.relationText(), r.Object.Label,
+			strconv.FormatFloat(r.Confidence, 'f', 2, 64), fmt.Sprintf("%s #%d", articleID(q, r.Evidence.Article), r.Evidence.Index), shortFactID(r.Fact)})
+	}
+	widths := columnWidths(table)
+	for k, row := range table {
+		fmt.Fprintf(q.stdout, "  %s\n", alignRow(row, widths))
+		if k > 0 {
+			fmt.Fprintf(q.stdout, "  %*s“%s”\n", widths[0]+2, "", clip(rows[k-1].Evidence.Sentence, 120))
+		}
+	}
+}
