@@ -25,6 +25,7 @@ Usage:
   kgquery relations [flags] NAME   facts where NAME is subject or object, with evidence
   kgquery export [flags]           the graph as N-Quads (--article ID for one article)
   kgquery gizmo [flags] QUERY      a raw Gizmo query (text, @FILE or -)
+  kgquery graphql [flags] QUERY    a raw GraphQL query (text, @FILE or -)
 
 Run 'kgquery COMMAND --help' for a command's flags.
 Exit status: 0 results, 1 none, 2 error.
@@ -42,6 +43,7 @@ type query struct {
 	db     string
 	base   string
 	json   bool
+	wait   time.Duration // how long to wait for a store kgbuild holds (safety.go)
 	stdout io.Writer
 	stderr io.Writer
 	st     *store.Store
@@ -65,8 +67,10 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		cmd = &exportCommand{}
 	case "gizmo":
 		cmd = &gizmoCommand{}
+	case "graphql":
+		cmd = &graphqlCommand{}
 	default:
-		return fmt.Errorf("kgquery %s: unknown command (want relations, export or gizmo)", args[0])
+		return fmt.Errorf("kgquery %s: unknown command (want relations, export, gizmo or graphql)", args[0])
 	}
 	q := &query{stdout: stdout, stderr: stderr}
 	fs := pflag.NewFlagSet("kgquery "+args[0], pflag.ContinueOnError)
@@ -75,6 +79,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&q.db, "db", "kg.db", "the store, opened read-only")
 	fs.BoolVar(&q.json, "json", false, "write one JSON document")
 	fs.StringVar(&q.base, "base", schema.DefaultBase, "base `IRI` the graph was built with")
+	waitFlag(fs, &q.wait)
 	cmd.flags(fs)
 	if err := fs.Parse(args[1:]); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
@@ -84,7 +89,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("kgquery %s: %v (see kgquery %s --help)", args[0], err, args[0])
 	}
 	q.iris = triples.IRIs{Base: q.base}
-	st, err := store.Open(q.db, store.Options{ReadOnly: true})
+	st, err := q.open(ctx)
 	if err != nil {
 		return err
 	}
