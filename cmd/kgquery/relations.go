@@ -117,24 +117,24 @@ type affiliation struct {
 func (q *query) affiliations(ctx context.Context, actor quad.IRI) ([]affiliation, error) {
 	g := q.iris.Gazetteer()
 	var out []affiliation
+	// Predicate by predicate: the gazetteer's few quads among the thousands
+	// of a busy actor's aliases, mentions and facts.
 	for _, d := range []quad.Direction{quad.Subject, quad.Object} {
-		qs, err := q.st.QuadsWith(ctx, d, actor)
-		if err != nil {
-			return nil, err
-		}
-		for _, x := range qs {
-			p, ok := schema.LookupPredicate(store.Text(x.Predicate))
-			if x.Label != g || !ok {
-				continue
-			}
-			a := affiliation{Predicate: store.Text(x.Predicate), Label: p.Label}
-			if a.Subject, err = q.node(ctx, x.Subject); err != nil {
+		for _, pi := range schema.Predicates() {
+			qs, err := q.st.Match(ctx, d, actor, quad.IRI(pi.IRI).Full(), g, 0)
+			if err != nil {
 				return nil, err
 			}
-			if a.Object, err = q.node(ctx, x.Object); err != nil {
-				return nil, err
+			for _, x := range qs {
+				a := affiliation{Predicate: store.Text(x.Predicate), Label: pi.Label}
+				if a.Subject, err = q.node(ctx, x.Subject); err != nil {
+					return nil, err
+				}
+				if a.Object, err = q.node(ctx, x.Object); err != nil {
+					return nil, err
+				}
+				out = append(out, a)
 			}
-			out = append(out, a)
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -192,8 +192,14 @@ var entityClasses = schema.EntityClasses()
 // node describes an entity by its label and type.
 func (q *query) node(ctx context.Context, v quad.Value) (node, error) {
 	n := node{IRI: store.Text(v)}
-	qs, err := q.st.QuadsWith(ctx, quad.Subject, v)
-	for _, x := range qs {
+	// One label and type, the oldest: every article that mentions an actor
+	// restates them.
+	label, err := q.st.Match(ctx, quad.Subject, v, quad.IRI(rdfs.Label).Full(), nil, 1)
+	if err != nil {
+		return n, err
+	}
+	typ, err := q.st.Match(ctx, quad.Subject, v, quad.IRI(rdf.Type).Full(), nil, 1)
+	for _, x := range append(label, typ...) {
 		switch x.Predicate {
 		case quad.IRI(rdfs.Label).Full():
 			n.Label = store.Text(x.Object)
@@ -209,9 +215,13 @@ func (q *query) node(ctx context.Context, v quad.Value) (node, error) {
 
 // factsAbout returns the facts with v as subject or object, with evidence.
 func (q *query) factsAbout(ctx context.Context, v quad.Value) ([]factRow, error) {
-	in, err := q.st.QuadsWith(ctx, quad.Object, v)
-	if err != nil {
-		return nil, err
+	var in []quad.Quad
+	for _, p := range []string{schema.Subject, schema.Object} {
+		qs, err := q.st.Match(ctx, quad.Object, v, quad.IRI(p).Full(), nil, 0)
+		if err != nil {
+			return nil, err
+		}
+		in = append(in, qs...)
 	}
 	seen := map[quad.Value]bool{}
 	nodes := map[quad.Value]node{}
@@ -316,7 +326,15 @@ func (q *query) evidence(ctx context.Context, s quad.Value) (evidence, error) {
 		return ev, nil
 	}
 	ev.Article = store.Text(article)
-	aprops, err := q.st.QuadsWith(ctx, quad.Subject, article)
+	// Not all of the article's quads: it mentions dozens of entities.
+	var aprops []quad.Quad
+	for _, p := range []string{schema.Title, schema.Source, schema.URL} {
+		qs, err := q.st.Match(ctx, quad.Subject, article, quad.IRI(p).Full(), nil, 0)
+		if err != nil {
+			return ev, err
+		}
+		aprops = append(aprops, qs...)
+	}
 	for _, x := range aprops {
 		v := store.Text(x.Object)
 		switch strings.TrimPrefix(store.Text(x.Predicate), schema.NS) {
@@ -328,7 +346,7 @@ func (q *query) evidence(ctx context.Context, s quad.Value) (evidence, error) {
 			ev.URL = v
 		}
 	}
-	return ev, err
+	return ev, nil
 }
 
 // sortFacts orders facts by predicate, then newest first, then by article and sentence.

@@ -33,6 +33,7 @@ Usage:
   kgquery evidence FACT-ID         everything behind one fact
   kgquery disputes [flags] [NAME]  facts asserted by one party and denied by another
   kgquery gizmo [flags] QUERY      a raw Gizmo query (text, @FILE or -)
+  kgquery graphql [flags] QUERY    a raw GraphQL query (text, @FILE or -)
 
 Run 'kgquery COMMAND --help' for a command's flags. Every command writes an
 aligned table, or --json, --jsonl or --csv, and pages with --limit and --offset.
@@ -59,6 +60,7 @@ func (*disputesCommand) textAndJSONOnly() {}
 type query struct {
 	db   string
 	base string
+	wait time.Duration // how long to wait for a store kgbuild holds (safety.go)
 	output
 	stdout io.Writer
 	stderr io.Writer
@@ -97,8 +99,10 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		cmd = &evidenceCommand{}
 	case "disputes":
 		cmd = &disputesCommand{}
+	case "graphql":
+		cmd = &graphqlCommand{}
 	default:
-		return fmt.Errorf("kgquery %s: unknown command (want relations, facts, actors, stats, between, timeline, evidence, disputes, export or gizmo)", args[0])
+		return fmt.Errorf("kgquery %s: unknown command (want relations, facts, actors, stats, between, timeline, evidence, disputes, export, gizmo or graphql)", args[0])
 	}
 	q := &query{stdout: stdout, stderr: stderr}
 	fs := pflag.NewFlagSet("kgquery "+args[0], pflag.ContinueOnError)
@@ -107,6 +111,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&q.db, "db", "kg.db", "the store, opened read-only")
 	fs.StringVar(&q.base, "base", schema.DefaultBase, "base `IRI` the graph was built with")
 	q.outputFlags(fs)
+	waitFlag(fs, &q.wait)
 	cmd.flags(fs)
 	if err := fs.Parse(args[1:]); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
@@ -122,7 +127,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("kgquery %s: writes a table or --json only; --jsonl, --csv, --limit and --offset are not supported here yet", args[0])
 	}
 	q.iris = triples.IRIs{Base: q.base}
-	st, err := store.Open(q.db, store.Options{ReadOnly: true})
+	st, err := q.open(ctx)
 	if err != nil {
 		return err
 	}
