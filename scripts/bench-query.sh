@@ -79,7 +79,7 @@ const ox = require("oxigraph");
 const [nq, runs, ...iris] = process.argv.slice(2);
 let t = process.hrtime.bigint();
 const store = new ox.Store();
-store.load(fs.readFileSync(nq), { format: "application/n-quads", unchecked: true, no_transaction: true });
+store.load(fs.readFileSync(nq), { format: "application/n-quads", lenient: true, no_transaction: true });
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 console.log("load", ms(t).toFixed(0), store.size);
 const kg = "https://conflictkg.org/ns#";
