@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"io"
 	"os"
 	"os/exec"
@@ -11,6 +12,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/voc/rdf"
+
+	"github.com/conflictkg/kg/internal/store"
 	"github.com/conflictkg/kg/internal/triples"
 	"github.com/conflictkg/kg/schema"
 )
@@ -71,6 +76,7 @@ func timed(b *testing.B, f func() error) {
 	sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
 	b.ReportMetric(float64(d[len(d)/2])/1e6, "p50-ms")
 	b.ReportMetric(float64(d[len(d)*95/100])/1e6, "p95-ms")
+	b.ReportMetric(float64(d[len(d)-1])/1e6, "max-ms")
 }
 
 // BenchmarkRelations asks relations NAME of a store opened once, as a
@@ -89,6 +95,52 @@ func BenchmarkRelations(b *testing.B) {
 			timed(b, func() error { return (&relationsCommand{}).run(context.Background(), q, []string{name}) })
 		})
 	}
+}
+
+// BenchmarkRelationsEveryActor asks relations of every actor, place and
+// agreement in the graph in turn (by IRI label, as an analyst would type
+// it): p50 is the median question, p95 and max the busy actors. Run it
+// with -benchtime Nx, N at least the number of entities, to ask each once.
+func BenchmarkRelationsEveryActor(b *testing.B) {
+	db := benchDB(b)
+	ctx := context.Background()
+	q := &query{db: db, stdout: io.Discard, stderr: io.Discard, iris: triples.IRIs{Base: schema.DefaultBase}}
+	st, err := q.open(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	q.st = st
+	seen := map[string]bool{}
+	var names []string
+	for _, class := range entityClasses {
+		typed, err := st.Match(ctx, quad.Object, quad.IRI(class).Full(), quad.IRI(rdf.Type).Full(), nil, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, t := range typed {
+			if iri := store.Text(t.Subject); !seen[iri] {
+				seen[iri] = true
+				n, err := q.node(ctx, t.Subject)
+				if err != nil {
+					b.Fatal(err)
+				}
+				names = append(names, n.Label)
+			}
+		}
+	}
+	sort.Strings(names)
+	i := 0
+	timed(b, func() error {
+		name := names[i%len(names)]
+		i++
+		err := (&relationsCommand{}).run(ctx, q, []string{name})
+		if errors.Is(err, ErrNoResults) {
+			return nil // an entity no fact names is a question too
+		}
+		return err
+	})
+	b.ReportMetric(float64(len(names)), "entities")
 }
 
 // BenchmarkRelationsProcess runs the kgquery binary: wall time including

@@ -14,6 +14,7 @@
 //	kgquery evidence FACT-ID          everything behind one fact, and the other facts of its sentence
 //	kgquery disputes [flags] [NAME]   claims asserted by one party or source and denied by another
 //	kgquery gizmo [flags] QUERY       a raw Gizmo query (Cayley's JavaScript query language)
+//	kgquery graphql [flags] QUERY     a raw query in Cayley's GraphQL dialect
 //
 // Names match across spellings and case: "jaysh al-islam", "Jaish al Islam"
 // and "JAISH-AL-ISLAM" are one actor.
@@ -27,6 +28,8 @@
 //	--limit N      at most N results (gizmo: default 100)
 //	--offset N     skip the first N results
 //	--base IRI     base IRI the graph was built with (default https://conflictkg.org/id/)
+//	--wait[=D]     if a running kgbuild holds the store, wait for it (up to D, default 10m)
+//	               instead of failing after half a second
 //
 // export flags:
 //
@@ -51,8 +54,9 @@
 //
 // A NAME that matches nothing gets "did you mean" suggestions.
 //
-// gizmo flags:
+// gizmo and graphql flags:
 //
+//	--limit N      at most N results (default 100); graphql: per field that selects nodes
 //	--timeout D    stop the query after D (default 30s)
 //
 // QUERY is the query text, @FILE to read it from a file, or - for standard input.
