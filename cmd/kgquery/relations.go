@@ -161,15 +161,18 @@ func (q *query) resolve(ctx context.Context, name string) (node, error) {
 	if key == "" {
 		return node{}, fmt.Errorf("%w: %q is not a name", ErrNoResults, name)
 	}
+	// Each entity once: every article that mentions one restates its type.
+	seen := map[quad.Value]bool{}
 	for _, class := range entityClasses {
-		typed, err := q.st.QuadsWith(ctx, quad.Object, quad.IRI(class).Full())
+		typed, err := q.st.Match(ctx, quad.Object, quad.IRI(class).Full(), quad.IRI(rdf.Type).Full(), nil, 0)
 		if err != nil {
 			return node{}, err
 		}
 		for _, tq := range typed {
-			if tq.Predicate != quad.IRI(rdf.Type).Full() {
+			if seen[tq.Subject] {
 				continue
 			}
+			seen[tq.Subject] = true
 			for _, p := range []string{rdfs.Label, schema.Alias} {
 				names, err := q.st.Objects(ctx, tq.Subject, quad.IRI(p).Full())
 				if err != nil {
