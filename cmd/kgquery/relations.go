@@ -160,31 +160,34 @@ func (q *query) resolve(ctx context.Context, name string) (node, error) {
 	if key == "" {
 		return node{}, fmt.Errorf("%w: %q is not a name", ErrNoResults, name)
 	}
-	var seen []entityName // for suggestions when nothing matches
+	var names []entityName // for suggestions when nothing matches
+	// Each entity once: every article that mentions one restates its type.
+	seen := map[quad.Value]bool{}
 	for _, class := range entityClasses {
-		typed, err := q.st.QuadsWith(ctx, quad.Object, quad.IRI(class).Full())
+		typed, err := q.st.Match(ctx, quad.Object, quad.IRI(class).Full(), quad.IRI(rdf.Type).Full(), nil, 0)
 		if err != nil {
 			return node{}, err
 		}
 		for _, tq := range typed {
-			if tq.Predicate != quad.IRI(rdf.Type).Full() {
+			if seen[tq.Subject] {
 				continue
 			}
+			seen[tq.Subject] = true
 			for _, p := range []string{rdfs.Label, schema.Alias} {
-				names, err := q.st.Objects(ctx, tq.Subject, quad.IRI(p).Full())
+				vals, err := q.st.Objects(ctx, tq.Subject, quad.IRI(p).Full())
 				if err != nil {
 					return node{}, err
 				}
-				for _, n := range names {
+				for _, n := range vals {
 					if triples.NameKey(store.Text(n)) == key {
 						return q.node(ctx, tq.Subject)
 					}
-					seen = append(seen, entityName{tq.Subject, store.Text(n)})
+					names = append(names, entityName{tq.Subject, store.Text(n)})
 				}
 			}
 		}
 	}
-	return node{}, fmt.Errorf("%w: no actor, place or agreement named %q in %s%s", ErrNoResults, name, q.db, q.suggest(ctx, name, seen))
+	return node{}, fmt.Errorf("%w: no actor, place or agreement named %q in %s%s", ErrNoResults, name, q.db, q.suggest(ctx, name, names))
 }
 
 var entityClasses = schema.EntityClasses()
