@@ -52,7 +52,6 @@ type command interface {
 type textAndJSON interface{ textAndJSONOnly() }
 
 func (*betweenCommand) textAndJSONOnly()  {}
-func (*timelineCommand) textAndJSONOnly() {}
 func (*evidenceCommand) textAndJSONOnly() {}
 func (*disputesCommand) textAndJSONOnly() {}
 

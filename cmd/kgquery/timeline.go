@@ -80,15 +80,22 @@ func (c *timelineCommand) run(ctx context.Context, q *query, args []string) erro
 	}
 	facts = inPeriod(facts, c.since, c.until)
 	sortDetailsByDate(facts)
-	if q.json {
-		if err := q.writeJSON(struct {
-			Actors []node       `json:"actors"`
-			Facts  []factDetail `json:"facts"`
-		}{actors, nonNil(facts)}); err != nil {
-			return err
-		}
-	} else if len(facts) > 0 {
-		writeTimeline(q, actors, facts)
+	if _, err := writeList(q, list[factDetail]{
+		items:   facts,
+		columns: []string{"date", "precision", "subject", "predicate", "object", "negated", "relation", "article", "sentence", "fact"},
+		row: func(f factDetail) []string {
+			return []string{f.Date, f.DatePrecision, f.Subject.Label, f.Label, f.Object.Label, yesNo(f.Negated),
+				f.Relation, articleID(q, f.Evidence.Article), f.Evidence.Sentence, shortFactID(f.Fact)}
+		},
+		table: func(page []factDetail) { writeTimeline(q, actors, page) },
+		doc: func(page []factDetail) any {
+			return struct {
+				Actors []node       `json:"actors"`
+				Facts  []factDetail `json:"facts"`
+			}{actors, nonNil(page)}
+		},
+	}); err != nil {
+		return err
 	}
 	if len(facts) == 0 {
 		who := actors[0].Label

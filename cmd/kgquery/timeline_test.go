@@ -140,3 +140,41 @@ func TestTimelineErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestTimelineFormats checks that timeline pages and writes CSV and JSON
+// lines like the list commands, in the same order as --json.
+func TestTimelineFormats(t *testing.T) {
+	out, _, err := run("timeline", "--db", graphDB, "--json", "Jaish al-Islam")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Facts []factDetail `json:"facts"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Facts) < 4 {
+		t.Fatalf("%d facts about Jaish al-Islam, want at least 4", len(doc.Facts))
+	}
+	csvOut, _, err := run("timeline", "--db", graphDB, "--csv", "--offset", "1", "--limit", "2", "Jaish al-Islam")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(csvOut), "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[0], "date,precision,subject,") {
+		t.Fatalf("--csv --offset 1 --limit 2: %d lines, want a header and 2 rows:\n%s", len(lines), csvOut)
+	}
+	for i, line := range lines[1:] {
+		if want := shortFactID(doc.Facts[1+i].Fact); !strings.HasSuffix(line, ","+want) {
+			t.Errorf("row %d = %q, want fact %s (the --json order)", i+1, line, want)
+		}
+	}
+	jl, _, err := run("timeline", "--db", graphDB, "--jsonl", "--limit", "3", "Jaish al-Islam")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(strings.TrimSpace(jl), "\n") + 1; n != 3 {
+		t.Errorf("--jsonl --limit 3: %d lines, want 3", n)
+	}
+}
