@@ -196,6 +196,8 @@ const (
 	ObjectText = Prefix + `objectText`
 	// Date is “date”: The date of the event a fact reports, typed by how precisely the article gives it: xsd:date (2016-03-04), xsd:gYearMonth (2016-03) or xsd:gYear (2016).
 	Date = Prefix + `date`
+	// DateText is “date text”: The time expression of a fact's clause that gives its kg:date ("on Friday", "last July"); absent when the date is the article's publication date.
+	DateText = Prefix + `dateText`
 	// Rule is “rule”: The extraction rule that produced a fact.
 	Rule = Prefix + `rule`
 	// Alias is “alias”: Another name or spelling of an entity: from the gazetteer, or as an article wrote it.

@@ -80,6 +80,7 @@ type factDetail struct {
 	SpanStart     int    `json:"span_start"`
 	SpanEnd       int    `json:"span_end"`
 	DatePrecision string `json:"date_precision,omitempty"` // day, month or year
+	DateText      string `json:"date_text,omitempty"`      // the time expression that gives the date ("on Friday")
 	Published     string `json:"published,omitempty"`      // the article's publication date
 }
 
@@ -150,6 +151,8 @@ func (q *query) detail(ctx context.Context, f quad.Value, c *factCache) (factDet
 			d.SpanEnd, _ = strconv.Atoi(v)
 		case local(schema.Date):
 			d.DatePrecision = datePrecision(x.Object)
+		case local(schema.DateText):
+			d.DateText = v
 		}
 	}
 	if a := d.Evidence.Article; a != "" {
@@ -361,6 +364,8 @@ func writeEvidence(q *query, d factDetail, rest []factDetail) {
 	if d.Date != "" {
 		date = fmt.Sprintf("%s (known to the %s", d.Date, d.DatePrecision)
 		switch {
+		case d.DateText != "":
+			date += fmt.Sprintf(", from %q; the article was published %s)", d.DateText, orDash(d.Published))
 		case d.Published == "":
 			date += ")"
 		case d.Published == d.Date:

@@ -119,3 +119,26 @@ func TestEvidenceErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestEvidenceDateText checks that evidence shows the time expression a
+// fact's date comes from, and none where the date is the publication date.
+func TestEvidenceDateText(t *testing.T) {
+	for _, tt := range []struct{ id, want string }{
+		{"07846308e3e2", "earlier on Friday"}, // "Russia's defence ministry announced earlier on Friday"
+		{"0cf42bbf1925", ""},                  // a headline, dated by its article
+	} {
+		out, _, err := run("evidence", "--db", graphDB, "--json", tt.id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc struct {
+			DateText string `json:"date_text"`
+		}
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatal(err)
+		}
+		if doc.DateText != tt.want {
+			t.Errorf("evidence %s: date_text %q, want %q", tt.id, doc.DateText, tt.want)
+		}
+	}
+}

@@ -173,6 +173,9 @@ func (n IRIs) Quads(doc *Document) []quad.Quad {
 		if !f.Date.IsZero() {
 			add(fn, full(schema.Date), dateLiteral(f.Date, f.DatePrecision), s)
 		}
+		if f.DateText != "" {
+			add(fn, full(schema.DateText), quad.String(f.DateText), s)
+		}
 	}
 	SortQuads(qs)
 	return dedup(qs)
