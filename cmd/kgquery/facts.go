@@ -369,18 +369,21 @@ func padDate(d, rest string) string {
 // sortByDate orders facts newest first, then by article and sentence;
 // facts without a date come last.
 func sortByDate(rows []factRow) {
-	sort.SliceStable(rows, func(i, j int) bool {
-		a, b := rows[i], rows[j]
-		switch {
-		case a.Date != b.Date:
-			return a.Date > b.Date
-		case a.Evidence.Article != b.Evidence.Article:
-			return a.Evidence.Article < b.Evidence.Article
-		case a.Evidence.Index != b.Evidence.Index:
-			return a.Evidence.Index < b.Evidence.Index
-		}
-		return a.Fact < b.Fact
-	})
+	sort.SliceStable(rows, func(i, j int) bool { return newerFirst(rows[i], rows[j]) })
+}
+
+// newerFirst orders two facts newest first (undated last), then by article,
+// sentence and id, so that every listing is stable.
+func newerFirst(a, b factRow) bool {
+	switch {
+	case a.Date != b.Date:
+		return a.Date > b.Date
+	case a.Evidence.Article != b.Evidence.Article:
+		return a.Evidence.Article < b.Evidence.Article
+	case a.Evidence.Index != b.Evidence.Index:
+		return a.Evidence.Index < b.Evidence.Index
+	}
+	return a.Fact < b.Fact
 }
 
 // factList shows facts: in a table with the evidence under each fact, in

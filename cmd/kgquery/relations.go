@@ -352,21 +352,13 @@ func (q *query) evidence(ctx context.Context, s quad.Value) (evidence, error) {
 	return ev, nil
 }
 
-// sortFacts orders facts by predicate, then newest first, then by article and sentence.
+// sortFacts orders facts by predicate, then as sortByDate does.
 func sortFacts(rows []factRow) {
 	sort.SliceStable(rows, func(i, j int) bool {
-		a, b := rows[i], rows[j]
-		switch {
-		case a.Label != b.Label:
-			return a.Label < b.Label
-		case a.Date != b.Date:
-			return a.Date > b.Date
-		case a.Evidence.Article != b.Evidence.Article:
-			return a.Evidence.Article < b.Evidence.Article
-		case a.Evidence.Index != b.Evidence.Index:
-			return a.Evidence.Index < b.Evidence.Index
+		if rows[i].Label != rows[j].Label {
+			return rows[i].Label < rows[j].Label
 		}
-		return a.Fact < b.Fact
+		return newerFirst(rows[i], rows[j])
 	})
 }
 

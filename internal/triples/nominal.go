@@ -345,16 +345,7 @@ func (c *clause) backers(j int, backed Mention) []relation {
 		if b.End != j || b.Predicate != schema.Supports || !b.Participle || !c.toks[b.Start].Hyphen {
 			continue
 		}
-		var agents []Mention
-		for k := b.Start; k > 0 && c.toks[k].Hyphen; {
-			m := c.owner[k-1]
-			if m < 0 || !c.mentions[m].IsActor() {
-				break
-			}
-			agents = append(agents, c.mentions[m])
-			k = c.mentions[m].Start
-		}
-		return cross(agents, []Mention{backed}, relation{predicate: schema.Supports, relStart: b.Start, relEnd: b.End, confidence: 0.7, rule: "compound+context"})
+		return cross(c.hyphenAgents(b.Start), []Mention{backed}, relation{predicate: schema.Supports, relStart: b.Start, relEnd: b.End, confidence: 0.7, rule: "compound+context"})
 	}
 	return nil
 }

@@ -655,11 +655,11 @@ func (c *clause) passive(t Trigger) []relation {
 	return cross(agents, objs, relation{predicate: t.Predicate, relStart: t.Start, relEnd: t.End + 1, negated: neg, confidence: 0.85, rule: "passive"})
 }
 
-// compound: AGENT-VERB-ed OBJECT ("U.S.-Russia-brokered de-escalation
-// agreement", "Rebel-Held Douma").
-func (c *clause) compound(t Trigger) []relation {
+// hyphenAgents returns the actors joined by hyphens before the participle
+// at i, nearest first: "U.S.-Russia-brokered".
+func (c *clause) hyphenAgents(i int) []Mention {
 	var agents []Mention
-	for k := t.Start; k > 0 && c.toks[k].Hyphen; {
+	for k := i; k > 0 && c.toks[k].Hyphen; {
 		m := c.owner[k-1]
 		if m < 0 || !c.mentions[m].IsActor() {
 			break
@@ -667,6 +667,13 @@ func (c *clause) compound(t Trigger) []relation {
 		agents = append(agents, c.mentions[m])
 		k = c.mentions[m].Start
 	}
+	return agents
+}
+
+// compound: AGENT-VERB-ed OBJECT ("U.S.-Russia-brokered de-escalation
+// agreement", "Rebel-Held Douma").
+func (c *clause) compound(t Trigger) []relation {
+	agents := c.hyphenAgents(t.Start)
 	if len(agents) == 0 {
 		return nil
 	}
