@@ -32,4 +32,9 @@ const (
 
 	// SchemaGraph is the named graph that holds the vocabulary itself.
 	SchemaGraph = Prefix + `schema`
+
+	// SummaryGraph is the named graph of what kgbuild precomputes for
+	// queries: the store's kg:generation and each entity's kg:summary. It
+	// derives from the other graphs, so exports leave it out.
+	SummaryGraph = Prefix + `summaries`
 )

@@ -172,6 +172,12 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if b.st != nil {
+		// Queries read each entity's facts from one summary; see store.Summary.
+		if _, err := b.st.Summarize(ctx, b.iris.Gazetteer(), b.summarizing); err != nil {
+			return fmt.Errorf("%s: %v", c.db, err)
+		}
+	}
 	if c.actors {
 		if err := b.report.write(stdout, c.top, map[string]bool{"actor": true}); err != nil {
 			return err
@@ -547,6 +553,15 @@ func (b *build) showProgress() {
 	b.lastProgress = time.Now()
 	secs := time.Since(b.start).Seconds()
 	fmt.Fprintf(b.stderr, "\r\033[Kkgbuild: %d articles, %d facts, %.0f articles/s", b.articles, b.facts, float64(b.articles)/secs)
+}
+
+// summarizing shows how far Summarize is, as showProgress does.
+func (b *build) summarizing(done, total int) {
+	if !b.progress || time.Since(b.lastProgress) < 200*time.Millisecond && done < total {
+		return
+	}
+	b.lastProgress = time.Now()
+	fmt.Fprintf(b.stderr, "\r\033[Kkgbuild: summarising entities for queries: %d of %d", done, total)
 }
 
 func (b *build) clearProgress() {

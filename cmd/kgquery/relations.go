@@ -30,39 +30,14 @@ NAME matches across spellings and case ("Jaysh al-Islam", "jaish al islam").`
 
 func (c *relationsCommand) flags(fs *pflag.FlagSet) {}
 
-// node is an entity of the graph as a query shows it.
-type node struct {
-	IRI   string `json:"iri"`
-	Label string `json:"label"`
-	Type  string `json:"type,omitempty"`
-}
-
-// factRow is one fact with its evidence.
-type factRow struct {
-	Fact       string   `json:"fact"`
-	Subject    node     `json:"subject"`
-	Predicate  string   `json:"predicate"`
-	Label      string   `json:"predicate_label"`
-	Object     node     `json:"object"`
-	Relation   string   `json:"relation_text"`
-	Negated    bool     `json:"negated"`
-	Confidence float64  `json:"confidence"`
-	Date       string   `json:"date,omitempty"`
-	Evidence   evidence `json:"evidence"`
-}
-
-// evidence is the sentence and article behind a fact.
-type evidence struct {
-	Sentence string `json:"sentence"`
-	IRI      string `json:"sentence_iri"`
-	Index    int    `json:"sentence_index"`
-	Start    int    `json:"start"`
-	End      int    `json:"end"`
-	Article  string `json:"article"`
-	Title    string `json:"title,omitempty"`
-	Source   string `json:"source,omitempty"`
-	URL      string `json:"url,omitempty"`
-}
+// The rows queries show: an entity, a fact with its evidence, a relation
+// the gazetteer states.
+type (
+	node        = store.Node
+	factRow     = store.Fact
+	evidence    = store.Evidence
+	affiliation = store.Affiliation
+)
 
 func (c *relationsCommand) run(ctx context.Context, q *query, args []string) error {
 	if len(args) != 1 {
@@ -72,15 +47,11 @@ func (c *relationsCommand) run(ctx context.Context, q *query, args []string) err
 	if err != nil {
 		return err
 	}
-	facts, err := q.factsAbout(ctx, quad.IRI(actor.IRI))
+	facts, known, err := q.relations(ctx, quad.IRI(actor.IRI))
 	if err != nil {
 		return err
 	}
 	sortFacts(facts)
-	known, err := q.affiliations(ctx, quad.IRI(actor.IRI))
-	if err != nil {
-		return err
-	}
 	l := factList(q, facts)
 	l.table = func(page []factRow) { writeRelations(q, actor, known, page) }
 	l.doc = func(page []factRow) any {
@@ -104,52 +75,40 @@ func (c *relationsCommand) run(ctx context.Context, q *query, args []string) err
 	return nil
 }
 
-// affiliation is a relation the gazetteer states, not an article.
-type affiliation struct {
-	Subject   node   `json:"subject"`
-	Predicate string `json:"predicate"`
-	Label     string `json:"predicate_label"`
-	Object    node   `json:"object"`
-}
+// useSummaries lets relations read the summaries kgbuild precomputes; tests
+// turn it off to compare with reading the facts.
+var useSummaries = true
 
-// affiliations returns the gazetteer's relations of an actor, both ways:
-// memberOf, leads, backedBy ... as the gazetteer graph holds them.
-func (q *query) affiliations(ctx context.Context, actor quad.IRI) ([]affiliation, error) {
-	g := q.iris.Gazetteer()
-	var out []affiliation
-	// Predicate by predicate: the gazetteer's few quads among the thousands
-	// of a busy actor's aliases, mentions and facts.
-	for _, d := range []quad.Direction{quad.Subject, quad.Object} {
-		for _, pi := range schema.Predicates() {
-			qs, err := q.st.Match(ctx, d, actor, quad.IRI(pi.IRI).Full(), g, 0)
-			if err != nil {
-				return nil, err
-			}
-			for _, x := range qs {
-				a := affiliation{Predicate: store.Text(x.Predicate), Label: pi.Label}
-				if a.Subject, err = q.node(ctx, x.Subject); err != nil {
-					return nil, err
-				}
-				if a.Object, err = q.node(ctx, x.Object); err != nil {
-					return nil, err
-				}
-				out = append(out, a)
-			}
+// relations returns the facts about an entity and its gazetteer relations:
+// from its summary when it is current, else from the facts themselves.
+func (q *query) relations(ctx context.Context, v quad.IRI) ([]factRow, []affiliation, error) {
+	if useSummaries {
+		facts, known, ok, err := q.st.Summary(ctx, v)
+		if ok || err != nil {
+			return facts, known, err
 		}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Label != out[j].Label {
-			return out[i].Label < out[j].Label
-		}
-		return out[i].Subject.Label+out[i].Object.Label < out[j].Subject.Label+out[j].Object.Label
-	})
-	return out, nil
+	facts, err := q.factsAbout(ctx, v)
+	if err != nil {
+		return nil, nil, err
+	}
+	known, err := q.affiliations(ctx, v)
+	return facts, known, err
 }
 
-// resolve finds the node a name refers to: through the gazetteer first, then
+// affiliations returns the gazetteer's relations of an actor, both ways.
+func (q *query) affiliations(ctx context.Context, actor quad.IRI) ([]affiliation, error) {
+	return q.st.Affiliations(ctx, actor, q.iris.Gazetteer())
+}
+
+// resolve finds the node a name refers to: by its IRI, through the gazetteer, then
 // by comparing the name's key with the labels and aliases of the graph's
 // entities.
 func (q *query) resolve(ctx context.Context, name string) (node, error) {
+	// An IRI, as --json output gives it, names its node.
+	if strings.Contains(name, "://") && q.st.ValueOf(quad.IRI(name)) != nil {
+		return q.node(ctx, quad.IRI(name))
+	}
 	if e, ok := triples.DefaultGazetteer().Lookup(name); ok {
 		iri := q.iris.Entity(e)
 		if q.st.ValueOf(iri) != nil {
@@ -193,163 +152,16 @@ func (q *query) resolve(ctx context.Context, name string) (node, error) {
 var entityClasses = schema.EntityClasses()
 
 // node describes an entity by its label and type.
-func (q *query) node(ctx context.Context, v quad.Value) (node, error) {
-	n := node{IRI: store.Text(v)}
-	// One label and type, the oldest: every article that mentions an actor
-	// restates them.
-	label, err := q.st.Match(ctx, quad.Subject, v, quad.IRI(rdfs.Label).Full(), nil, 1)
-	if err != nil {
-		return n, err
-	}
-	typ, err := q.st.Match(ctx, quad.Subject, v, quad.IRI(rdf.Type).Full(), nil, 1)
-	for _, x := range append(label, typ...) {
-		switch x.Predicate {
-		case quad.IRI(rdfs.Label).Full():
-			n.Label = store.Text(x.Object)
-		case quad.IRI(rdf.Type).Full():
-			n.Type = strings.TrimPrefix(store.Text(x.Object), schema.NS)
-		}
-	}
-	if n.Label == "" {
-		n.Label = n.IRI
-	}
-	return n, err
-}
+func (q *query) node(ctx context.Context, v quad.Value) (node, error) { return q.st.Node(ctx, v) }
 
 // factsAbout returns the facts with v as subject or object, with evidence.
 func (q *query) factsAbout(ctx context.Context, v quad.Value) ([]factRow, error) {
-	var in []quad.Quad
-	for _, p := range []string{schema.Subject, schema.Object} {
-		qs, err := q.st.Match(ctx, quad.Object, v, quad.IRI(p).Full(), nil, 0)
-		if err != nil {
-			return nil, err
-		}
-		in = append(in, qs...)
-	}
-	seen := map[quad.Value]bool{}
-	nodes := map[quad.Value]node{}
-	sentences := map[quad.Value]evidence{}
-	var rows []factRow
-	for _, x := range in {
-		p := x.Predicate
-		if p != quad.IRI(schema.Subject).Full() && p != quad.IRI(schema.Object).Full() || seen[x.Subject] {
-			continue
-		}
-		seen[x.Subject] = true
-		r, err := q.fact(ctx, x.Subject, nodes, sentences)
-		if err != nil {
-			return nil, err
-		}
-		rows = append(rows, r)
-	}
-	return rows, nil
+	return q.st.FactsAbout(ctx, v, store.NewFactCache())
 }
 
 // fact reads one fact node and what stands behind it; nodes and sentences cache lookups.
 func (q *query) fact(ctx context.Context, f quad.Value, nodes map[quad.Value]node, sentences map[quad.Value]evidence) (factRow, error) {
-	r := factRow{Fact: store.Text(f)}
-	props, err := q.st.QuadsWith(ctx, quad.Subject, f)
-	if err != nil {
-		return r, err
-	}
-	look := func(v quad.Value) (node, error) {
-		if n, ok := nodes[v]; ok {
-			return n, nil
-		}
-		n, err := q.node(ctx, v)
-		nodes[v] = n
-		return n, err
-	}
-	var sent quad.Value
-	for _, x := range props {
-		o := x.Object
-		switch strings.TrimPrefix(store.Text(x.Predicate), schema.NS) {
-		case local(schema.Subject):
-			r.Subject, err = look(o)
-		case local(schema.Object):
-			r.Object, err = look(o)
-		case local(schema.Predicate):
-			r.Predicate = store.Text(o)
-			r.Label = r.Predicate
-			if p, ok := schema.LookupPredicate(strings.TrimPrefix(r.Predicate, schema.NS)); ok {
-				r.Label = p.Label
-			}
-		case local(schema.RelationText):
-			r.Relation = store.Text(o)
-		case local(schema.Negated):
-			r.Negated = store.Text(o) == "true"
-		case local(schema.Confidence):
-			r.Confidence, _ = strconv.ParseFloat(store.Text(o), 64)
-		case local(schema.Date):
-			r.Date = store.Text(o)
-		case local(schema.InSentence):
-			sent = o
-		}
-		if err != nil {
-			return r, err
-		}
-	}
-	if sent != nil {
-		ev, ok := sentences[sent]
-		if !ok {
-			if ev, err = q.evidence(ctx, sent); err != nil {
-				return r, err
-			}
-			sentences[sent] = ev
-		}
-		r.Evidence = ev
-	}
-	return r, nil
-}
-
-// evidence reads a sentence node and its article.
-func (q *query) evidence(ctx context.Context, s quad.Value) (evidence, error) {
-	ev := evidence{IRI: store.Text(s)}
-	props, err := q.st.QuadsWith(ctx, quad.Subject, s)
-	if err != nil {
-		return ev, err
-	}
-	var article quad.Value
-	for _, x := range props {
-		v := store.Text(x.Object)
-		switch strings.TrimPrefix(store.Text(x.Predicate), schema.NS) {
-		case local(schema.Text):
-			ev.Sentence = v
-		case local(schema.Index):
-			ev.Index, _ = strconv.Atoi(v)
-		case local(schema.Start):
-			ev.Start, _ = strconv.Atoi(v)
-		case local(schema.End):
-			ev.End, _ = strconv.Atoi(v)
-		case local(schema.InArticle):
-			article = x.Object
-		}
-	}
-	if article == nil {
-		return ev, nil
-	}
-	ev.Article = store.Text(article)
-	// Not all of the article's quads: it mentions dozens of entities.
-	var aprops []quad.Quad
-	for _, p := range []string{schema.Title, schema.Source, schema.URL} {
-		qs, err := q.st.Match(ctx, quad.Subject, article, quad.IRI(p).Full(), nil, 0)
-		if err != nil {
-			return ev, err
-		}
-		aprops = append(aprops, qs...)
-	}
-	for _, x := range aprops {
-		v := store.Text(x.Object)
-		switch strings.TrimPrefix(store.Text(x.Predicate), schema.NS) {
-		case local(schema.Title):
-			ev.Title = v
-		case local(schema.Source):
-			ev.Source = v
-		case local(schema.URL):
-			ev.URL = v
-		}
-	}
-	return ev, nil
+	return q.st.Fact(ctx, f, &store.FactCache{Nodes: nodes, Sentences: sentences})
 }
 
 // sortFacts orders facts by predicate, then as sortByDate does.

@@ -6,7 +6,6 @@ import (
 	"sort"
 	"testing"
 
-	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 	"github.com/google/go-cmp/cmp"
 )
@@ -95,7 +94,7 @@ func TestMatch(t *testing.T) {
 	defer r.Close()
 	check(r, "reader")
 	check(r, "reader again")
-	all, err := quad.ReadAll(graph.NewQuadStoreReader(r))
+	all, err := quad.ReadAll(r.Quads())
 	if err != nil || len(all) != len(quads) {
 		t.Errorf("store holds %d quads (err %v), want %d", len(all), err, len(quads))
 	}

@@ -370,7 +370,7 @@ func (s *Store) ReplaceArticle(ctx context.Context, article quad.IRI, quads []qu
 	if err != nil {
 		return 0, 0, fmt.Errorf("reading article %s: %v", article, err)
 	}
-	return s.replace(old, quads, "article "+string(article))
+	return s.replace(ctx, old, quads, "article "+string(article))
 }
 
 // DefinedQuads returns the quads of a defined graph: those in graph whose
@@ -423,7 +423,7 @@ func (s *Store) ReplaceGraph(ctx context.Context, graph, hub quad.IRI, version s
 		return 0, 0, fmt.Errorf("reading graph %s: %v", graph, err)
 	}
 	qs := quads()
-	return s.replace(old, append(qs[:len(qs):len(qs)], hash), "graph "+string(graph))
+	return s.replace(ctx, old, append(qs[:len(qs):len(qs)], hash), "graph "+string(graph))
 }
 
 // Version returns the SHA-256 of quads in N-Quads, in any order: a version
@@ -438,9 +438,10 @@ func Version(quads []quad.Quad) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// replace removes old and adds quads in one transaction; quads in both stay.
-func (s *Store) replace(old, quads []quad.Quad, what string) (added, removed int, err error) {
-	tx := graph.NewTransactionN(len(old) + len(quads))
+// replace removes old and adds quads in one transaction; quads in both
+// stay. The transaction also raises the store's generation (see Summary).
+func (s *Store) replace(ctx context.Context, old, quads []quad.Quad, what string) (added, removed int, err error) {
+	tx := graph.NewTransactionN(len(old) + len(quads) + 2)
 	for _, q := range old {
 		tx.RemoveQuad(q)
 	}
@@ -450,15 +451,18 @@ func (s *Store) replace(old, quads []quad.Quad, what string) (added, removed int
 	if len(tx.Deltas) == 0 {
 		return 0, 0, nil
 	}
-	if err := s.w.ApplyTransaction(tx); err != nil {
-		return 0, 0, fmt.Errorf("writing %s: %v", what, err)
-	}
 	for _, d := range tx.Deltas {
 		if d.Action == graph.Add {
 			added++
 		} else {
 			removed++
 		}
+	}
+	if err := s.nextGeneration(ctx, tx); err != nil {
+		return 0, 0, err
+	}
+	if err := s.w.ApplyTransaction(tx); err != nil {
+		return 0, 0, fmt.Errorf("writing %s: %v", what, err)
 	}
 	return added, removed, nil
 }
@@ -468,7 +472,8 @@ func (s *Store) AddQuads(quads []quad.Quad) error {
 	if s.w == nil {
 		return errors.New("store is open read-only")
 	}
-	return s.w.AddQuadSet(quads)
+	_, _, err := s.replace(context.Background(), nil, quads, "quads")
+	return err
 }
 
 // Text returns the plain text of a value: an IRI without angle brackets, a

@@ -1,0 +1,273 @@
+package store
+
+import (
+	"context"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/voc/rdf"
+	"github.com/cayleygraph/quad/voc/rdfs"
+
+	"github.com/conflictkg/kg/schema"
+)
+
+// Node is an entity of the graph as a query shows it.
+type Node struct {
+	IRI   string `json:"iri"`
+	Label string `json:"label"`
+	Type  string `json:"type,omitempty"`
+}
+
+// Fact is one fact with its evidence: a row of kgquery relations.
+type Fact struct {
+	Fact       string   `json:"fact"`
+	Subject    Node     `json:"subject"`
+	Predicate  string   `json:"predicate"`
+	Label      string   `json:"predicate_label"`
+	Object     Node     `json:"object"`
+	Relation   string   `json:"relation_text"`
+	Negated    bool     `json:"negated"`
+	Confidence float64  `json:"confidence"`
+	Date       string   `json:"date,omitempty"`
+	Evidence   Evidence `json:"evidence"`
+}
+
+// Evidence is the sentence and article behind a fact.
+type Evidence struct {
+	Sentence string `json:"sentence"`
+	IRI      string `json:"sentence_iri"`
+	Index    int    `json:"sentence_index"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Article  string `json:"article"`
+	Title    string `json:"title,omitempty"`
+	Source   string `json:"source,omitempty"`
+	URL      string `json:"url,omitempty"`
+}
+
+// Affiliation is a relation the gazetteer states, not an article.
+type Affiliation struct {
+	Subject   Node   `json:"subject"`
+	Predicate string `json:"predicate"`
+	Label     string `json:"predicate_label"`
+	Object    Node   `json:"object"`
+}
+
+// Node describes an entity by its label and type.
+func (s *Store) Node(ctx context.Context, v quad.Value) (Node, error) {
+	n := Node{IRI: Text(v)}
+	// One label and type, the oldest: every article that mentions an actor
+	// restates them.
+	label, err := s.Match(ctx, quad.Subject, v, quad.IRI(rdfs.Label).Full(), nil, 1)
+	if err != nil {
+		return n, err
+	}
+	typ, err := s.Match(ctx, quad.Subject, v, quad.IRI(rdf.Type).Full(), nil, 1)
+	for _, x := range append(label, typ...) {
+		switch x.Predicate {
+		case quad.IRI(rdfs.Label).Full():
+			n.Label = Text(x.Object)
+		case quad.IRI(rdf.Type).Full():
+			n.Type = strings.TrimPrefix(Text(x.Object), schema.NS)
+		}
+	}
+	if n.Label == "" {
+		n.Label = n.IRI
+	}
+	return n, err
+}
+
+// FactCache holds the nodes and sentences read for facts: a busy actor's
+// facts share a few hundred of them.
+type FactCache struct {
+	Nodes     map[quad.Value]Node
+	Sentences map[quad.Value]Evidence
+}
+
+// NewFactCache returns an empty cache.
+func NewFactCache() *FactCache {
+	return &FactCache{Nodes: map[quad.Value]Node{}, Sentences: map[quad.Value]Evidence{}}
+}
+
+// FactsAbout returns the facts with v as subject or object, with evidence,
+// read from the facts themselves (Summary has them precomputed).
+func (s *Store) FactsAbout(ctx context.Context, v quad.Value, c *FactCache) ([]Fact, error) {
+	var in []quad.Quad
+	for _, p := range []string{schema.Subject, schema.Object} {
+		qs, err := s.Match(ctx, quad.Object, v, quad.IRI(p).Full(), nil, 0)
+		if err != nil {
+			return nil, err
+		}
+		in = append(in, qs...)
+	}
+	seen := map[quad.Value]bool{}
+	var rows []Fact
+	for _, x := range in {
+		if seen[x.Subject] {
+			continue
+		}
+		seen[x.Subject] = true
+		r, err := s.Fact(ctx, x.Subject, c)
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, r)
+	}
+	return rows, nil
+}
+
+// Fact reads one fact node and what stands behind it.
+func (s *Store) Fact(ctx context.Context, f quad.Value, c *FactCache) (Fact, error) {
+	r := Fact{Fact: Text(f)}
+	props, err := s.QuadsWith(ctx, quad.Subject, f)
+	if err != nil {
+		return r, err
+	}
+	look := func(v quad.Value) (Node, error) {
+		if n, ok := c.Nodes[v]; ok {
+			return n, nil
+		}
+		n, err := s.Node(ctx, v)
+		c.Nodes[v] = n
+		return n, err
+	}
+	var sent quad.Value
+	for _, x := range props {
+		o := x.Object
+		switch strings.TrimPrefix(Text(x.Predicate), schema.NS) {
+		case local(schema.Subject):
+			r.Subject, err = look(o)
+		case local(schema.Object):
+			r.Object, err = look(o)
+		case local(schema.Predicate):
+			r.Predicate = Text(o)
+			r.Label = predicateLabel(r.Predicate)
+		case local(schema.RelationText):
+			r.Relation = Text(o)
+		case local(schema.Negated):
+			r.Negated = Text(o) == "true"
+		case local(schema.Confidence):
+			r.Confidence, _ = strconv.ParseFloat(Text(o), 64)
+		case local(schema.Date):
+			r.Date = Text(o)
+		case local(schema.InSentence):
+			sent = o
+		}
+		if err != nil {
+			return r, err
+		}
+	}
+	if sent != nil {
+		ev, ok := c.Sentences[sent]
+		if !ok {
+			if ev, err = s.Evidence(ctx, sent); err != nil {
+				return r, err
+			}
+			c.Sentences[sent] = ev
+		}
+		r.Evidence = ev
+	}
+	return r, nil
+}
+
+// predicateLabel is the label of a predicate IRI, or the IRI.
+func predicateLabel(iri string) string {
+	if p, ok := schema.LookupPredicate(strings.TrimPrefix(iri, schema.NS)); ok {
+		return p.Label
+	}
+	return iri
+}
+
+// Evidence reads a sentence node and its article.
+func (s *Store) Evidence(ctx context.Context, sent quad.Value) (Evidence, error) {
+	ev := Evidence{IRI: Text(sent)}
+	props, err := s.QuadsWith(ctx, quad.Subject, sent)
+	if err != nil {
+		return ev, err
+	}
+	var article quad.Value
+	for _, x := range props {
+		v := Text(x.Object)
+		switch strings.TrimPrefix(Text(x.Predicate), schema.NS) {
+		case local(schema.Text):
+			ev.Sentence = v
+		case local(schema.Index):
+			ev.Index, _ = strconv.Atoi(v)
+		case local(schema.Start):
+			ev.Start, _ = strconv.Atoi(v)
+		case local(schema.End):
+			ev.End, _ = strconv.Atoi(v)
+		case local(schema.InArticle):
+			article = x.Object
+		}
+	}
+	if article == nil {
+		return ev, nil
+	}
+	ev.Article = Text(article)
+	// Not all of the article's quads: it mentions dozens of entities.
+	for _, p := range []string{schema.Title, schema.Source, schema.URL} {
+		qs, err := s.Match(ctx, quad.Subject, article, quad.IRI(p).Full(), nil, 0)
+		if err != nil {
+			return ev, err
+		}
+		for _, x := range qs {
+			v := Text(x.Object)
+			switch p {
+			case schema.Title:
+				ev.Title = v
+			case schema.Source:
+				ev.Source = v
+			case schema.URL:
+				ev.URL = v
+			}
+		}
+	}
+	return ev, nil
+}
+
+// Affiliations returns the relations that the gazetteer (the named graph
+// gazetteer) states of an entity, both ways: memberOf, leads, backedBy ...
+func (s *Store) Affiliations(ctx context.Context, v quad.Value, gazetteer quad.IRI) ([]Affiliation, error) {
+	var out []Affiliation
+	c := NewFactCache()
+	// Predicate by predicate: the gazetteer's few quads among the thousands
+	// of a busy actor's aliases, mentions and facts.
+	for _, d := range []quad.Direction{quad.Subject, quad.Object} {
+		for _, pi := range schema.Predicates() {
+			qs, err := s.Match(ctx, d, v, quad.IRI(pi.IRI).Full(), gazetteer, 0)
+			if err != nil {
+				return nil, err
+			}
+			for _, x := range qs {
+				a := Affiliation{Predicate: Text(x.Predicate), Label: pi.Label}
+				for _, e := range []struct {
+					v  quad.Value
+					to *Node
+				}{{x.Subject, &a.Subject}, {x.Object, &a.Object}} {
+					n, ok := c.Nodes[e.v]
+					if !ok {
+						if n, err = s.Node(ctx, e.v); err != nil {
+							return nil, err
+						}
+						c.Nodes[e.v] = n
+					}
+					*e.to = n
+				}
+				out = append(out, a)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Label != out[j].Label {
+			return out[i].Label < out[j].Label
+		}
+		return out[i].Subject.Label+out[i].Object.Label < out[j].Subject.Label+out[j].Object.Label
+	})
+	return out, nil
+}
+
+// local is the local name of a kg term: local(schema.InSentence) == "inSentence".
+func local(term string) string { return strings.TrimPrefix(term, schema.Prefix) }
