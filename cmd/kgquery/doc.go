@@ -8,7 +8,7 @@
 //	kgquery facts [flags]             facts by subject, predicate (name, CAMEO, PLOVER), object, type, date, source, article
 //	kgquery actors [flags]            actors with type, aliases, articles, facts, first and last date
 //	kgquery stats [flags]             counts of articles, sentences, actors, facts, quads; dates; top predicates
-//	kgquery export [flags]            the graph, an article or a neighbourhood: N-Quads, JSON-LD, GraphML, DOT, CSV
+//	kgquery export [flags]            the graph, the facts of a filter, an article or a neighbourhood: N-Quads, JSON-LD, GraphML, DOT, CSV
 //	kgquery between [flags] A B       facts between A and B both ways, then the shortest chains through other actors
 //	kgquery timeline [flags] NAME [B] an actor's (or a pair's) facts in date order, with date precision
 //	kgquery evidence FACT-ID          everything behind one fact, and the other facts of its sentence
@@ -39,6 +39,9 @@
 //	-f, --format F nquads (default), jsonld, graphml (Gephi), dot (Graphviz) or csv (edge list)
 //	-o FILE        write to FILE instead of standard output; the format follows its
 //	               extension (.nq .jsonld .graphml .dot .csv), and .gz compresses
+//	the facts flags below (--article with another of them): exactly the facts kgquery facts
+//	               lists with the same flags, each with its direct edge, sentence and article,
+//	               and its entities' labels, types and aliases; no gazetteer relations
 //
 // facts flags (a fact must pass all):
 //
@@ -92,5 +95,6 @@
 //	kgquery evidence d44c8e4e2fb7
 //	kgquery export -o graph.nq.gz
 //	kgquery export --format dot --around "Jaish al-Islam" | dot -Tsvg > jaish.svg
+//	kgquery export --plover ASSAULT --since 2018-03 -o assaults.graphml
 //	kgquery gizmo 'g.V("<https://conflictkg.org/id/actor/jaish-al-islam>").Out().All()'
 package main

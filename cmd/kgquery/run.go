@@ -26,8 +26,9 @@ Usage:
   kgquery facts [flags]            facts by subject, predicate, object, date, source ...
   kgquery actors [flags]           actors with their aliases, articles, facts and dates
   kgquery stats [flags]            what the graph holds: counts, dates, top predicates
-  kgquery export [flags]           the graph, an article or an actor's neighbourhood as
-                                   N-Quads, JSON-LD, GraphML, DOT or CSV
+  kgquery export [flags]           the graph, the facts of a filter, an article or an
+                                   actor's neighbourhood as N-Quads, JSON-LD, GraphML,
+                                   DOT or CSV
   kgquery between [flags] A B      facts linking two actors, directly and through others
   kgquery timeline [flags] NAME [B] an actor's (or a pair's) facts in date order
   kgquery evidence FACT-ID         everything behind one fact
