@@ -70,6 +70,11 @@
 //	--paths N      at most N chains, the best supported first (default 10)
 //	--any-node     let chains pass places and agreements, not only actors
 //
+// between --jsonl and --csv write a row per step, every link a chain from A to B: the direct
+// facts and the gazetteer's relations chains of one, then the chains through others; --offset
+// and --limit count chains. disputes --jsonl and --csv write a row per fact of each dispute;
+// --offset and --limit count disputes.
+//
 // timeline flags:
 //
 //	--since DATE   only facts from DATE on (YYYY, YYYY-MM or YYYY-MM-DD)

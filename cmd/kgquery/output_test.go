@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -157,5 +158,35 @@ func TestOutputFlagErrors(t *testing.T) {
 		if err == nil || errors.Is(err, ErrNoResults) {
 			t.Errorf("%v: err = %v, want an error", args, err)
 		}
+	}
+}
+
+// TestGroupPage pages over results that take several items each: a page
+// holds whole results only.
+func TestGroupPage(t *testing.T) {
+	// Items are named by their result and place in it: 12 is the second item of result 1.
+	items := []int{11, 21, 22, 23, 31, 41, 42}
+	for _, tt := range []struct {
+		name                string
+		offset, limit       int
+		want                []int
+		first, n, wantTotal int
+	}{
+		{"all", 0, 0, items, 0, 4, 4},
+		{"first result", 0, 1, []int{11}, 0, 1, 4},
+		{"two results", 0, 2, []int{11, 21, 22, 23}, 0, 2, 4},
+		{"offset", 1, 2, []int{21, 22, 23, 31}, 1, 2, 4},
+		{"to the end", 2, 0, []int{31, 41, 42}, 2, 2, 4},
+		{"limit past the end", 3, 5, []int{41, 42}, 3, 1, 4},
+		{"offset past the end", 4, 1, []int{}, 4, 0, 4},
+		{"far past the end", 9, 0, []int{}, 4, 0, 4},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			page, first, n, total := groupPage(items, func(i int) int { return i / 10 }, tt.offset, tt.limit)
+			if fmt.Sprint(page) != fmt.Sprint(tt.want) || first != tt.first || n != tt.n || total != tt.wantTotal {
+				t.Errorf("groupPage(offset %d, limit %d) = %v, %d, %d, %d; want %v, %d, %d, %d",
+					tt.offset, tt.limit, page, first, n, total, tt.want, tt.first, tt.n, tt.wantTotal)
+			}
+		})
 	}
 }

@@ -48,13 +48,11 @@ type command interface {
 	usage() string
 }
 
-// textAndJSON marks the commands whose results are not a flat list (chains,
-// disputes, one fact's evidence): they write a table or --json only.
+// textAndJSON marks the commands whose results are not a list (one fact's
+// evidence): they write a table or --json only.
 type textAndJSON interface{ textAndJSONOnly() }
 
-func (*betweenCommand) textAndJSONOnly()  {}
 func (*evidenceCommand) textAndJSONOnly() {}
-func (*disputesCommand) textAndJSONOnly() {}
 
 // query is what every command shares: the open store and output settings.
 type query struct {
