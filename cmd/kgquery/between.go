@@ -628,7 +628,7 @@ func writeBetween(q *query, r betweenResult, paged bool) {
 			}
 			fmt.Fprintf(w, "   %s  %s %s %s  (%s, %s #%d, fact %s%s)\n", orDash(f.Date), f.Subject.Label, f.relationText(), f.Object.Label,
 				strconv.FormatFloat(f.Confidence, 'f', 2, 64), articleID(q, f.Evidence.Article), f.Evidence.Index, shortFactID(f.Fact), more)
-			fmt.Fprintf(w, "      “%s”\n", clip(f.Evidence.Sentence, 120))
+			fmt.Fprintf(w, "      “%s”\n", q.sentence(f.Evidence.Sentence))
 		}
 	}
 }
@@ -644,7 +644,7 @@ func writeFactTable(q *query, rows []factDetail) {
 	for k, row := range table {
 		fmt.Fprintf(q.stdout, "  %s\n", alignRow(row, widths))
 		if k > 0 {
-			fmt.Fprintf(q.stdout, "  %*s“%s”\n", widths[0]+2, "", clip(rows[k-1].Evidence.Sentence, 120))
+			fmt.Fprintf(q.stdout, "  %*s“%s”\n", widths[0]+2, "", q.sentence(rows[k-1].Evidence.Sentence))
 		}
 	}
 }

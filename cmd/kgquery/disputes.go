@@ -446,7 +446,7 @@ func writeDisputes(q *query, ds []dispute, first, total int) {
 			widths := columnWidths(table)
 			for k, row := range table {
 				fmt.Fprintf(w, "     %s\n", alignRow(row, widths))
-				fmt.Fprintf(w, "     %*s“%s”\n", widths[0]+2, "", clip(side.facts[k].Evidence.Sentence, 120))
+				fmt.Fprintf(w, "     %*s“%s”\n", widths[0]+2, "", q.sentence(side.facts[k].Evidence.Sentence))
 			}
 		}
 	}

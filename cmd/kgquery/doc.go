@@ -16,6 +16,9 @@
 //	kgquery gizmo [flags] QUERY       a raw Gizmo query (Cayley's JavaScript query language)
 //	kgquery graphql [flags] QUERY     a raw query in Cayley's GraphQL dialect
 //
+// Tables are written alike to a terminal, a pipe or a file; only on a terminal are
+// evidence sentences clipped to 120 characters, so that less and grep see them whole.
+//
 // Names match across spellings and case: "jaysh al-islam", "Jaish al Islam"
 // and "JAISH-AL-ISLAM" are one actor.
 //

@@ -449,7 +449,7 @@ func writeFacts(q *query, rows []factRow) {
 	for k, row := range table {
 		fmt.Fprintln(q.stdout, alignRow(row, widths))
 		if k > 0 {
-			fmt.Fprintf(q.stdout, "%*s“%s”\n", widths[0]+2, "", clip(strings.Join(strings.Fields(rows[k-1].Evidence.Sentence), " "), 120))
+			fmt.Fprintf(q.stdout, "%*s“%s”\n", widths[0]+2, "", q.sentence(strings.Join(strings.Fields(rows[k-1].Evidence.Sentence), " ")))
 		}
 	}
 }

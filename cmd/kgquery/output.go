@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -20,6 +21,8 @@ type output struct {
 	csv    bool
 	limit  int
 	offset int
+	// terminal is set when standard output is a terminal: tables clip long sentences.
+	terminal bool
 }
 
 // outputFlags adds the output flags to fs.
@@ -184,6 +187,26 @@ func writeTable(w io.Writer, indent string, header []string, rows [][]string) {
 	for _, r := range table {
 		fmt.Fprintf(w, "%s%s\n", indent, alignRow(r, widths))
 	}
+}
+
+// sentence is an evidence sentence as a table shows it: clipped to keep the
+// lines of a terminal short, whole when the table goes to a pipe or a file,
+// where grep or less must see all of it.
+func (q *query) sentence(s string) string {
+	if q.terminal {
+		return clip(s, 120)
+	}
+	return s
+}
+
+// isTerminal reports whether w is a terminal (a character device).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 // upper gives a table's header the capitals that set it off from its rows.

@@ -6,8 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestWriteList writes one list in every format and page.
@@ -190,3 +193,55 @@ func TestGroupPage(t *testing.T) {
 		})
 	}
 }
+
+// TestSentencesPiped checks that a table written to a pipe or file (the
+// tests' buffer) holds evidence sentences whole, and that on a terminal
+// they are clipped.
+func TestSentencesPiped(t *testing.T) {
+	for _, args := range [][]string{
+		{"relations", "Jaish al-Islam"},
+		{"facts", "--subject", "Jaish al-Islam"},
+		{"timeline", "Jaish al-Islam"},
+		{"between", "Jaish al-Islam", "Russia"},
+		{"disputes", "Russia"},
+	} {
+		t.Run(args[0], func(t *testing.T) {
+			out, _, err := run(append([]string{args[0], "--db", graphDB}, args[1:]...)...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			long := 0
+			for _, m := range quoted.FindAllStringSubmatch(out, -1) {
+				if strings.HasSuffix(m[1], "…") {
+					t.Errorf("a clipped sentence: %s", m[0])
+				}
+				if utf8.RuneCountInString(m[1]) > 120 {
+					long++
+				}
+			}
+			if long == 0 {
+				t.Errorf("no sentence longer than 120 characters in:\n%s", clip(out, 2000))
+			}
+		})
+	}
+	long := strings.Repeat("Jaish al-Islam denied reports that it agreed to a truce. ", 5)
+	for _, terminal := range []bool{false, true} {
+		var b bytes.Buffer
+		q := &query{output: output{terminal: terminal}, stdout: &b}
+		writeFactTable(q, []factDetail{{factRow: factRow{Date: "2016-03-04", Evidence: evidence{Sentence: long}}}})
+		if clipped := strings.Contains(b.String(), "…”"); clipped != terminal {
+			t.Errorf("terminal %v: clipped %v:\n%s", terminal, clipped, b.String())
+		}
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	if isTerminal(w) || isTerminal(&bytes.Buffer{}) {
+		t.Error("isTerminal of a pipe or a buffer is true")
+	}
+}
+
+var quoted = regexp.MustCompile(`“([^”]*)”`)

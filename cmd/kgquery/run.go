@@ -103,6 +103,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("kgquery %s: unknown command (want relations, facts, actors, stats, between, timeline, evidence, disputes, export, gizmo or graphql)", args[0])
 	}
 	q := &query{stdout: stdout, stderr: stderr}
+	q.terminal = isTerminal(stdout)
 	fs := pflag.NewFlagSet("kgquery "+args[0], pflag.ContinueOnError)
 	fs.SortFlags = false
 	fs.SetOutput(io.Discard)
