@@ -32,8 +32,18 @@ rest. Chains go through actors only, unless --any-node lets them pass places
 and agreements too (every ceasefire is one node, so such chains are weak). A
 negated fact is no link: the graph does not assert what a sentence denies.
 
+For scripts, --jsonl and --csv write one row a step, every link a chain
+from A to B: each direct fact and each of the gazetteer's relations a chain
+of one step (kind direct or gazetteer), then the chains through others (kind
+chain), numbered in that order. A row has the chain's number, kind and
+length, the step's number (hop), its ends from and to, the predicate,
+whether the fact runs from→to (forward) and is negated, and the fact's id,
+date, confidence, sentence and article. --offset and --limit count chains,
+never cutting one, in every format (--json keeps its document, paged).
+
   kgquery between "Jaish al-Islam" Russia
-  kgquery between --hops 2 --json "Mohammed Alloush" "Bashar al-Assad"`
+  kgquery between --hops 2 --json "Mohammed Alloush" "Bashar al-Assad"
+  kgquery between --csv "Jaish al-Islam" Russia > links.csv`
 }
 
 func (c *betweenCommand) flags(fs *pflag.FlagSet) {
@@ -65,6 +75,7 @@ type betweenResult struct {
 	Affiliations []affiliation `json:"affiliations"`
 	Hops         int           `json:"hops"`
 	Paths        []path        `json:"paths"`
+	first        int           // the index of Paths[0] among all chains, when paged
 }
 
 func (c *betweenCommand) run(ctx context.Context, q *query, args []string) error {
@@ -111,13 +122,23 @@ func (c *betweenCommand) run(ctx context.Context, q *query, args []string) error
 			res.Paths = append(res.Paths, p)
 		}
 	}
-	if q.json {
-		res.Direct, res.Affiliations, res.Paths = nonNil(res.Direct), nonNil(res.Affiliations), nonNil(res.Paths)
-		if err := q.writeJSON(res); err != nil {
-			return err
-		}
-	} else {
-		writeBetween(q, res)
+	rows := betweenRows(res)
+	l := list[betweenRow]{
+		items:   rows,
+		columns: betweenColumns,
+		row:     betweenRow.csv,
+		group:   func(r betweenRow) int { return r.Chain },
+		table:   func(page []betweenRow) { writeBetween(q, res.page(page), len(page) < len(rows)) },
+		doc: func(page []betweenRow) any {
+			p := res.page(page)
+			p.Direct, p.Affiliations, p.Paths = nonNil(p.Direct), nonNil(p.Affiliations), nonNil(p.Paths)
+			return p
+		},
+	}
+	if len(rows) == 0 && !q.json && !q.jsonl && !q.csv {
+		writeBetween(q, res, false) // "no chain" says more than nothing
+	} else if _, err := writeList(q, l); err != nil {
+		return err
 	}
 	if len(res.Direct)+len(res.Affiliations)+len(res.Paths) == 0 {
 		return fmt.Errorf("%w: nothing links %s and %s within %d hops in %s", ErrNoResults, a.Label, b.Label, c.hops, q.db)
@@ -470,11 +491,103 @@ func sortDetailsByDate(rows []factDetail) {
 	})
 }
 
-// writeBetween prints the direct facts, the gazetteer's relations and the chains.
-func writeBetween(q *query, r betweenResult) {
+// betweenRow is one step of a chain from A to B, as --jsonl and --csv write
+// it: a direct fact or a gazetteer's relation is a chain of one step.
+type betweenRow struct {
+	Chain      int     `json:"chain"` // from 1: direct facts, the gazetteer's relations, chains through others
+	Kind       string  `json:"kind"`  // direct, gazetteer or chain
+	Hops       int     `json:"hops"`  // the chain's length
+	Hop        int     `json:"hop"`   // the step's place in it, from 1
+	From       node    `json:"from"`
+	Predicate  string  `json:"predicate"`
+	Label      string  `json:"predicate_label"`
+	To         node    `json:"to"`
+	Forward    bool    `json:"forward"` // the fact's subject is From
+	Negated    bool    `json:"negated"`
+	Fact       string  `json:"fact,omitempty"` // none for the gazetteer's relations
+	Date       string  `json:"date,omitempty"`
+	Confidence float64 `json:"confidence,omitempty"`
+	Sentence   string  `json:"sentence,omitempty"`
+	Article    string  `json:"article,omitempty"`
+	More       int     `json:"more_facts"` // other facts linking From and To in a chain
+}
+
+var betweenColumns = []string{"chain", "kind", "hops", "hop", "from", "from_label", "predicate", "predicate_label",
+	"to", "to_label", "forward", "negated", "fact", "date", "confidence", "sentence", "article", "more_facts"}
+
+func (r betweenRow) csv() []string {
+	conf := ""
+	if r.Fact != "" {
+		conf = strconv.FormatFloat(r.Confidence, 'f', -1, 64)
+	}
+	return []string{strconv.Itoa(r.Chain), r.Kind, strconv.Itoa(r.Hops), strconv.Itoa(r.Hop), r.From.IRI, r.From.Label,
+		r.Predicate, r.Label, r.To.IRI, r.To.Label, strconv.FormatBool(r.Forward), strconv.FormatBool(r.Negated),
+		r.Fact, r.Date, conf, r.Sentence, r.Article, strconv.Itoa(r.More)}
+}
+
+// betweenRows flattens a result into chains from A to B, a row a step.
+func betweenRows(res betweenResult) []betweenRow {
+	var rows []betweenRow
+	fact := func(chain int, kind string, hops, hop int, from, to node, f factDetail, more int) betweenRow {
+		return betweenRow{Chain: chain, Kind: kind, Hops: hops, Hop: hop, From: from, Predicate: f.Predicate, Label: f.Label,
+			To: to, Forward: f.Subject.IRI == from.IRI, Negated: f.Negated, Fact: f.Fact, Date: f.Date,
+			Confidence: f.Confidence, Sentence: f.Evidence.Sentence, Article: f.Evidence.Article, More: more}
+	}
+	for _, f := range res.Direct {
+		rows = append(rows, fact(len(rows)+1, "direct", 1, 1, res.A, res.B, f, 0))
+	}
+	for _, a := range res.Affiliations {
+		rows = append(rows, betweenRow{Chain: len(rows) + 1, Kind: "gazetteer", Hops: 1, Hop: 1, From: res.A,
+			Predicate: a.Predicate, Label: a.Label, To: res.B, Forward: a.Subject.IRI == res.A.IRI})
+	}
+	chain := len(rows)
+	for _, p := range res.Paths {
+		chain++
+		for i, st := range p.Steps {
+			rows = append(rows, fact(chain, "chain", len(p.Steps), i+1, st.From, st.To, st.Fact, st.More))
+		}
+	}
+	return rows
+}
+
+// page returns the part of r whose chains the rows of page are.
+func (r betweenResult) page(page []betweenRow) betweenResult {
+	in := map[int]bool{}
+	for _, x := range page {
+		in[x.Chain] = true
+	}
+	p := r
+	p.Direct, p.Affiliations, p.Paths, p.first = nil, nil, nil, 0
+	n := 0
+	for _, f := range r.Direct {
+		if n++; in[n] {
+			p.Direct = append(p.Direct, f)
+		}
+	}
+	for _, a := range r.Affiliations {
+		if n++; in[n] {
+			p.Affiliations = append(p.Affiliations, a)
+		}
+	}
+	for i, c := range r.Paths {
+		if n++; in[n] {
+			if p.Paths == nil {
+				p.first = i
+			}
+			p.Paths = append(p.Paths, c)
+		}
+	}
+	return p
+}
+
+// writeBetween prints the direct facts, the gazetteer's relations and the
+// chains; a page of them (paged) leaves out the sections it has nothing of.
+func writeBetween(q *query, r betweenResult, paged bool) {
 	w := q.stdout
 	fmt.Fprintf(w, "%s (%s) and %s (%s)\n", r.A.Label, orDash(r.A.Type), r.B.Label, orDash(r.B.Type))
-	fmt.Fprintf(w, "\ndirect facts (%d)\n", len(r.Direct))
+	if !paged || len(r.Direct) > 0 {
+		fmt.Fprintf(w, "\ndirect facts (%d)\n", len(r.Direct))
+	}
 	if len(r.Direct) > 0 {
 		writeFactTable(q, r.Direct)
 	}
@@ -484,7 +597,7 @@ func writeBetween(q *query, r betweenResult) {
 			fmt.Fprintf(w, "  %s %s %s\n", a.Subject.Label, a.Label, a.Object.Label)
 		}
 	}
-	if r.Hops < 2 {
+	if r.Hops < 2 || paged && len(r.Paths) == 0 {
 		return
 	}
 	if len(r.Paths) == 0 {
@@ -493,6 +606,7 @@ func writeBetween(q *query, r betweenResult) {
 	}
 	fmt.Fprintf(w, "\nchains through other actors (%d, %d facts long)\n", len(r.Paths), len(r.Paths[0].Steps))
 	for i, p := range r.Paths {
+		i += r.first // numbered as in the whole list when paged
 		var b strings.Builder
 		b.WriteString(p.Nodes[0].Label)
 		for _, st := range p.Steps {
@@ -514,7 +628,7 @@ func writeBetween(q *query, r betweenResult) {
 			}
 			fmt.Fprintf(w, "   %s  %s %s %s  (%s, %s #%d, fact %s%s)\n", orDash(f.Date), f.Subject.Label, f.relationText(), f.Object.Label,
 				strconv.FormatFloat(f.Confidence, 'f', 2, 64), articleID(q, f.Evidence.Article), f.Evidence.Index, shortFactID(f.Fact), more)
-			fmt.Fprintf(w, "      “%s”\n", clip(f.Evidence.Sentence, 120))
+			fmt.Fprintf(w, "      “%s”\n", q.sentence(f.Evidence.Sentence))
 		}
 	}
 }
@@ -530,7 +644,7 @@ func writeFactTable(q *query, rows []factDetail) {
 	for k, row := range table {
 		fmt.Fprintf(q.stdout, "  %s\n", alignRow(row, widths))
 		if k > 0 {
-			fmt.Fprintf(q.stdout, "  %*s“%s”\n", widths[0]+2, "", clip(rows[k-1].Evidence.Sentence, 120))
+			fmt.Fprintf(q.stdout, "  %*s“%s”\n", widths[0]+2, "", q.sentence(rows[k-1].Evidence.Sentence))
 		}
 	}
 }

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -10,6 +12,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/conflictkg/kg/schema"
 )
@@ -257,4 +260,150 @@ func checkErr(t *testing.T, err, want error, text string) {
 	if want == nil && errors.Is(err, ErrNoResults) {
 		t.Errorf("err = %v is 'no results'; want an error (exit 2)", err)
 	}
+}
+
+// TestBetweenRows checks --jsonl and --csv of between against its --json
+// document: every link a chain from A to B, a row a step, the direct facts
+// and the gazetteer's relations chains of one; and that --offset and
+// --limit page over whole chains in every format.
+func TestBetweenRows(t *testing.T) {
+	for _, pair := range [][]string{{"Jaish al-Islam", "Russia"}, {"Mohammed Alloush", "Jaysh al-Islam"}, {"Islamic State", "Russia"}} {
+		t.Run(pair[0]+" and "+pair[1], func(t *testing.T) {
+			base := append([]string{"between", "--db", graphDB}, pair...)
+			out, _, err := run(append(base, "--json")...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var res betweenResult
+			if err := json.Unmarshal([]byte(out), &res); err != nil {
+				t.Fatal(err)
+			}
+			// "chain kind hops hop from to predicate forward negated fact", built from --json.
+			var want []string
+			row := func(chain int, kind string, hops, hop int, from, to, p string, forward, negated bool, fact string) {
+				want = append(want, strings.TrimSpace(fmt.Sprintln(chain, kind, hops, hop, from, to, p, forward, negated, fact)))
+			}
+			chain := 0
+			for _, f := range res.Direct {
+				chain++
+				row(chain, "direct", 1, 1, res.A.IRI, res.B.IRI, f.Predicate, f.Subject.IRI == res.A.IRI, f.Negated, f.Fact)
+			}
+			for _, a := range res.Affiliations {
+				chain++
+				row(chain, "gazetteer", 1, 1, res.A.IRI, res.B.IRI, a.Predicate, a.Subject.IRI == res.A.IRI, false, "")
+			}
+			for _, p := range res.Paths {
+				chain++
+				for i, st := range p.Steps {
+					row(chain, "chain", len(p.Steps), i+1, st.From.IRI, st.To.IRI, st.Fact.Predicate, st.Forward, false, st.Fact.Fact)
+				}
+			}
+			if chain < 2 {
+				t.Fatalf("between %v: %d links; the test wants more than one", pair, chain)
+			}
+
+			jl, _, err := run(append(base, "--jsonl")...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows := betweenJSONL(t, jl)
+			var got []string
+			for _, r := range rows {
+				got = append(got, strings.TrimSpace(fmt.Sprintln(r.Chain, r.Kind, r.Hops, r.Hop, r.From.IRI, r.To.IRI, r.Predicate, r.Forward, r.Negated, r.Fact)))
+				if r.Fact != "" && (r.Sentence == "" || r.Article == "") || r.Fact == "" && r.Kind != "gazetteer" {
+					t.Errorf("row %+v: a fact without its evidence", r)
+				}
+			}
+			if d := cmp.Diff(want, got); d != "" {
+				t.Errorf("--jsonl and --json differ (-json +jsonl):\n%s", d)
+			}
+
+			c, _, err := run(append(base, "--csv")...)
+			recs, cerr := csv.NewReader(strings.NewReader(c)).ReadAll()
+			if err != nil || cerr != nil {
+				t.Fatalf("--csv: %v, %v", err, cerr)
+			}
+			if d := cmp.Diff(betweenColumns, recs[0]); d != "" {
+				t.Errorf("CSV header (-want +got):\n%s", d)
+			}
+			got = nil
+			for _, r := range recs[1:] {
+				got = append(got, strings.TrimSpace(strings.Join([]string{r[0], r[1], r[2], r[3], r[4], r[8], r[6], r[10], r[11], r[12]}, " ")))
+			}
+			if d := cmp.Diff(want, got); d != "" {
+				t.Errorf("--csv and --json differ (-json +csv):\n%s", d)
+			}
+
+			// Page 2 of chains of one: the rows of chain 2, all of them.
+			page, _, err := run(append(base, "--jsonl", "--offset", "1", "--limit", "1")...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var inChain2 []betweenRow
+			for _, r := range rows {
+				if r.Chain == 2 {
+					inChain2 = append(inChain2, r)
+				}
+			}
+			if d := cmp.Diff(inChain2, betweenJSONL(t, page)); d != "" {
+				t.Errorf("--offset 1 --limit 1: want chain 2 whole (-want +got):\n%s", d)
+			}
+		})
+	}
+}
+
+func betweenJSONL(t *testing.T, out string) []betweenRow {
+	t.Helper()
+	var rows []betweenRow
+	dec := json.NewDecoder(strings.NewReader(out))
+	for dec.More() {
+		var r betweenRow
+		if err := dec.Decode(&r); err != nil {
+			t.Fatalf("--jsonl: %v\n%s", err, clip(out, 300))
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// TestBetweenPaged checks that a page of the table and of --json holds the
+// chains the page selects, numbered as in the whole list.
+func TestBetweenPaged(t *testing.T) {
+	base := []string{"between", "--db", graphDB, "Jaish al-Islam", "Russia"}
+	var all, page betweenResult
+	for _, x := range []struct {
+		args []string
+		res  *betweenResult
+	}{{nil, &all}, {[]string{"--offset", "3", "--limit", "1"}, &page}} {
+		out, _, err := run(append(append(base, "--json"), x.args...)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal([]byte(out), x.res); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(all.Direct) != 2 || len(all.Affiliations) != 0 || len(all.Paths) < 2 {
+		t.Fatalf("between: %d direct, %d gazetteer, %d chains; the test wants 2, 0 and 2 or more", len(all.Direct), len(all.Affiliations), len(all.Paths))
+	}
+	// Chain 4 is the second through others.
+	if len(page.Direct) != 0 || len(page.Paths) != 1 || chainKey(nodeValues(page.Paths[0])) != chainKey(nodeValues(all.Paths[1])) || page.A != all.A {
+		t.Errorf("--json --offset 3 --limit 1: %d direct, chains %v; want the second chain of %v", len(page.Direct), page.Paths, all.Paths)
+	}
+	out, errOut, err := run(append(base, "--offset", "3", "--limit", "1")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "\n2. Jaish al-Islam") || strings.Contains(out, "\n1. ") || strings.Contains(out, "direct facts") ||
+		!strings.Contains(errOut, "showing 4–4 of") {
+		t.Errorf("table --offset 3 --limit 1: want chain 2. alone and a note on stderr:\n%s%s", out, errOut)
+	}
+}
+
+func nodeValues(p path) []quad.Value {
+	var out []quad.Value
+	for _, n := range p.Nodes {
+		out = append(out, quad.IRI(n.IRI))
+	}
+	return out
 }

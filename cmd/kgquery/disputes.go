@@ -39,8 +39,15 @@ negated by the same party in the same article is no dispute. With NAME, only
 the disputes NAME takes part in: as the claim's subject or object, or as a
 party on either side.
 
+For scripts, --jsonl and --csv write one row a fact: the dispute's number
+and claim (subject, predicate, object), the side (asserted or denied), the
+party, and the fact with its date, whether negated, sentence and article.
+--offset and --limit count disputes, never cutting one, in every format
+(--json keeps its document, paged).
+
   kgquery disputes
-  kgquery disputes "Jaish al-Islam"`
+  kgquery disputes "Jaish al-Islam"
+  kgquery disputes --csv > disputes.csv`
 }
 
 func (c *disputesCommand) flags(fs *pflag.FlagSet) {
@@ -88,15 +95,28 @@ func (c *disputesCommand) run(ctx context.Context, q *query, args []string) erro
 	if who != nil {
 		ds = disputesOf(ds, who.IRI)
 	}
-	if q.json {
-		if err := q.writeJSON(struct {
-			Actor    *node     `json:"actor,omitempty"`
-			Disputes []dispute `json:"disputes"`
-		}{who, nonNil(ds)}); err != nil {
-			return err
-		}
-	} else if len(ds) > 0 {
-		writeDisputes(q, ds)
+	rows := disputeRows(ds)
+	l := list[disputeRow]{
+		items:   rows,
+		columns: disputeColumns,
+		row:     disputeRow.csv,
+		group:   func(r disputeRow) int { return r.Dispute },
+		table: func(page []disputeRow) {
+			writeDisputes(q, ds[page[0].Dispute-1:page[len(page)-1].Dispute], page[0].Dispute, len(ds))
+		},
+		doc: func(page []disputeRow) any {
+			var p []dispute
+			if len(page) > 0 {
+				p = ds[page[0].Dispute-1 : page[len(page)-1].Dispute]
+			}
+			return struct {
+				Actor    *node     `json:"actor,omitempty"`
+				Disputes []dispute `json:"disputes"`
+			}{who, nonNil(p)}
+		},
+	}
+	if _, err := writeList(q, l); err != nil {
+		return err
 	}
 	if len(ds) == 0 {
 		about := ""
@@ -347,17 +367,69 @@ func sortSides(s []disputeSide) {
 	}
 }
 
+// disputeRow is one fact of a dispute, as --jsonl and --csv write it: the
+// claim, the side and party, and the fact as it reads ("Jaish al-Islam NOT
+// agrees to ceasefire", "Jaish al-Islam denies ceasefire").
+type disputeRow struct {
+	Dispute     int     `json:"dispute"` // from 1, in the order of the table
+	Subject     node    `json:"subject"`
+	Predicate   string  `json:"predicate"`
+	Label       string  `json:"predicate_label"`
+	Object      node    `json:"object"`
+	Side        string  `json:"side"` // asserted or denied
+	Party       string  `json:"party"`
+	Fact        string  `json:"fact"`
+	FactSubject node    `json:"fact_subject"`
+	FactPred    string  `json:"fact_predicate"`
+	FactLabel   string  `json:"fact_predicate_label"`
+	FactObject  node    `json:"fact_object"`
+	Negated     bool    `json:"negated"`
+	Date        string  `json:"date,omitempty"`
+	Confidence  float64 `json:"confidence"`
+	Sentence    string  `json:"sentence"`
+	Article     string  `json:"article"`
+}
+
+var disputeColumns = []string{"dispute", "subject", "subject_label", "predicate", "predicate_label", "object", "object_label",
+	"side", "party", "fact", "fact_subject_label", "fact_predicate_label", "fact_object_label", "negated", "date",
+	"confidence", "sentence", "article"}
+
+func (r disputeRow) csv() []string {
+	return []string{strconv.Itoa(r.Dispute), r.Subject.IRI, r.Subject.Label, r.Predicate, r.Label, r.Object.IRI, r.Object.Label,
+		r.Side, r.Party, r.Fact, r.FactSubject.Label, r.FactLabel, r.FactObject.Label, strconv.FormatBool(r.Negated), r.Date,
+		strconv.FormatFloat(r.Confidence, 'f', -1, 64), r.Sentence, r.Article}
+}
+
+// disputeRows flattens disputes into a row a fact, the asserting ones first.
+func disputeRows(ds []dispute) []disputeRow {
+	var rows []disputeRow
+	for i, g := range ds {
+		for _, side := range []struct {
+			name  string
+			facts []disputeSide
+		}{{"asserted", g.Asserted}, {"denied", g.Denied}} {
+			for _, f := range side.facts {
+				rows = append(rows, disputeRow{Dispute: i + 1, Subject: g.Subject, Predicate: g.Predicate, Label: g.Label,
+					Object: g.Object, Side: side.name, Party: f.Party, Fact: f.Fact, FactSubject: f.Subject,
+					FactPred: f.Predicate, FactLabel: f.Label, FactObject: f.Object, Negated: f.Negated, Date: f.Date,
+					Confidence: f.Confidence, Sentence: f.Evidence.Sentence, Article: f.Evidence.Article})
+			}
+		}
+	}
+	return rows
+}
+
 // writeDisputes prints each disputed claim with the asserting facts above
-// the denying ones.
-func writeDisputes(q *query, ds []dispute) {
+// the denying ones; ds are the disputes numbered from first of total.
+func writeDisputes(q *query, ds []dispute, first, total int) {
 	w := q.stdout
-	if len(ds) == 1 {
+	if total == 1 {
 		fmt.Fprintln(w, "1 disputed claim")
 	} else {
-		fmt.Fprintf(w, "%d disputed claims\n", len(ds))
+		fmt.Fprintf(w, "%d disputed claims\n", total)
 	}
 	for i, g := range ds {
-		fmt.Fprintf(w, "\n%d. %s %s %s\n", i+1, g.Subject.Label, g.Label, g.Object.Label)
+		fmt.Fprintf(w, "\n%d. %s %s %s\n", first+i, g.Subject.Label, g.Label, g.Object.Label)
 		for _, side := range []struct {
 			name  string
 			facts []disputeSide
@@ -374,7 +446,7 @@ func writeDisputes(q *query, ds []dispute) {
 			widths := columnWidths(table)
 			for k, row := range table {
 				fmt.Fprintf(w, "     %s\n", alignRow(row, widths))
-				fmt.Fprintf(w, "     %*s“%s”\n", widths[0]+2, "", clip(side.facts[k].Evidence.Sentence, 120))
+				fmt.Fprintf(w, "     %*s“%s”\n", widths[0]+2, "", q.sentence(side.facts[k].Evidence.Sentence))
 			}
 		}
 	}

@@ -1,12 +1,16 @@
 package main
 
 import (
+	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 type disputesDoc struct {
@@ -223,4 +227,97 @@ func TestDisputesErrors(t *testing.T) {
 			checkErr(t, err, tt.want, tt.text)
 		})
 	}
+}
+
+// TestDisputesRows checks --jsonl and --csv of disputes against --json: a
+// row a fact, the asserting ones of a dispute first; and that --offset and
+// --limit page over whole disputes in every format.
+func TestDisputesRows(t *testing.T) {
+	doc, err := disputesJSON(t, graphDB)
+	if err != nil || len(doc.Disputes) < 2 {
+		t.Fatalf("disputes: %d, %v; the test wants two or more", len(doc.Disputes), err)
+	}
+	// "dispute claim side party fact negated", built from --json.
+	var want []string
+	for i, d := range doc.Disputes {
+		for _, s := range []struct {
+			name  string
+			facts []disputeSide
+		}{{"asserted", d.Asserted}, {"denied", d.Denied}} {
+			for _, f := range s.facts {
+				want = append(want, fmt.Sprintf("%d %s %s %s %s %v", i+1, claimOf(d), s.name, f.Party, f.Fact, f.Negated))
+			}
+		}
+	}
+	out, _, err := run("disputes", "--db", graphDB, "--jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := disputesJSONL(t, out)
+	var got []string
+	for _, r := range rows {
+		d := dispute{Subject: r.Subject, Predicate: r.Predicate, Object: r.Object}
+		got = append(got, fmt.Sprintf("%d %s %s %s %s %v", r.Dispute, claimOf(d), r.Side, r.Party, r.Fact, r.Negated))
+		if r.Sentence == "" || r.Article == "" || r.FactLabel == "" {
+			t.Errorf("row %+v: a fact without its evidence", r)
+		}
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("--jsonl and --json differ (-json +jsonl):\n%s", d)
+	}
+
+	out, _, err = run("disputes", "--db", graphDB, "--csv")
+	recs, cerr := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || cerr != nil {
+		t.Fatalf("--csv: %v, %v", err, cerr)
+	}
+	if d := cmp.Diff(disputeColumns, recs[0]); d != "" {
+		t.Errorf("CSV header (-want +got):\n%s", d)
+	}
+	got = nil
+	for _, r := range recs[1:] {
+		d := dispute{Subject: node{IRI: r[1]}, Predicate: r[3], Object: node{IRI: r[5]}}
+		got = append(got, fmt.Sprintf("%s %s %s %s %s %s", r[0], claimOf(d), r[7], r[8], r[9], r[13]))
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("--csv and --json differ (-json +csv):\n%s", d)
+	}
+
+	// The second dispute whole, in each format.
+	out, _, err = run("disputes", "--db", graphDB, "--jsonl", "--offset", "1", "--limit", "1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var second []disputeRow
+	for _, r := range rows {
+		if r.Dispute == 2 {
+			second = append(second, r)
+		}
+	}
+	if d := cmp.Diff(second, disputesJSONL(t, out)); d != "" {
+		t.Errorf("--jsonl --offset 1 --limit 1 (-want +got):\n%s", d)
+	}
+	page, err := disputesJSON(t, graphDB, "--offset", "1", "--limit", "1")
+	if err != nil || len(page.Disputes) != 1 || claimOf(page.Disputes[0]) != claimOf(doc.Disputes[1]) {
+		t.Errorf("--json --offset 1 --limit 1: %v, %d disputes; want %s", err, len(page.Disputes), claimOf(doc.Disputes[1]))
+	}
+	out, errOut, err := run("disputes", "--db", graphDB, "--offset", "1", "--limit", "1")
+	if err != nil || !strings.Contains(out, "\n2. Jaish al-Islam agrees to evacuation deal\n") || strings.Contains(out, "\n1. ") ||
+		!strings.Contains(errOut, "showing 2–2 of") {
+		t.Errorf("table --offset 1 --limit 1: %v; want dispute 2. alone and a note on stderr:\n%s%s", err, out, errOut)
+	}
+}
+
+func disputesJSONL(t *testing.T, out string) []disputeRow {
+	t.Helper()
+	var rows []disputeRow
+	dec := json.NewDecoder(strings.NewReader(out))
+	for dec.More() {
+		var r disputeRow
+		if err := dec.Decode(&r); err != nil {
+			t.Fatalf("--jsonl: %v\n%s", err, clip(out, 300))
+		}
+		rows = append(rows, r)
+	}
+	return rows
 }

@@ -8,13 +8,16 @@
 //	kgquery facts [flags]             facts by subject, predicate (name, CAMEO, PLOVER), object, type, date, source, article
 //	kgquery actors [flags]            actors with type, aliases, articles, facts, first and last date
 //	kgquery stats [flags]             counts of articles, sentences, actors, facts, quads; dates; top predicates
-//	kgquery export [flags]            the graph, an article or a neighbourhood: N-Quads, JSON-LD, GraphML, DOT, CSV
+//	kgquery export [flags]            the graph, the facts of a filter, an article or a neighbourhood: N-Quads, JSON-LD, GraphML, DOT, CSV
 //	kgquery between [flags] A B       facts between A and B both ways, then the shortest chains through other actors
 //	kgquery timeline [flags] NAME [B] an actor's (or a pair's) facts in date order, with date precision
 //	kgquery evidence FACT-ID          everything behind one fact, and the other facts of its sentence
 //	kgquery disputes [flags] [NAME]   claims asserted by one party or source and denied by another
 //	kgquery gizmo [flags] QUERY       a raw Gizmo query (Cayley's JavaScript query language)
 //	kgquery graphql [flags] QUERY     a raw query in Cayley's GraphQL dialect
+//
+// Tables are written alike to a terminal, a pipe or a file; only on a terminal are
+// evidence sentences clipped to 120 characters, so that less and grep see them whole.
 //
 // Names match across spellings and case: "jaysh al-islam", "Jaish al Islam"
 // and "JAISH-AL-ISLAM" are one actor.
@@ -39,6 +42,9 @@
 //	-f, --format F nquads (default), jsonld, graphml (Gephi), dot (Graphviz) or csv (edge list)
 //	-o FILE        write to FILE instead of standard output; the format follows its
 //	               extension (.nq .jsonld .graphml .dot .csv), and .gz compresses
+//	the facts flags below (--article with another of them): exactly the facts kgquery facts
+//	               lists with the same flags, each with its direct edge, sentence and article,
+//	               and its entities' labels, types and aliases; no gazetteer relations
 //
 // facts flags (a fact must pass all):
 //
@@ -67,6 +73,11 @@
 //	--paths N      at most N chains, the best supported first (default 10)
 //	--any-node     let chains pass places and agreements, not only actors
 //
+// between --jsonl and --csv write a row per step, every link a chain from A to B: the direct
+// facts and the gazetteer's relations chains of one, then the chains through others; --offset
+// and --limit count chains. disputes --jsonl and --csv write a row per fact of each dispute;
+// --offset and --limit count disputes.
+//
 // timeline flags:
 //
 //	--since DATE   only facts from DATE on (YYYY, YYYY-MM or YYYY-MM-DD)
@@ -92,5 +103,6 @@
 //	kgquery evidence d44c8e4e2fb7
 //	kgquery export -o graph.nq.gz
 //	kgquery export --format dot --around "Jaish al-Islam" | dot -Tsvg > jaish.svg
+//	kgquery export --plover ASSAULT --since 2018-03 -o assaults.graphml
 //	kgquery gizmo 'g.V("<https://conflictkg.org/id/actor/jaish-al-islam>").Out().All()'
 package main

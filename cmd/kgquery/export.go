@@ -16,11 +16,11 @@ import (
 )
 
 type exportCommand struct {
-	article string
-	output  string
-	format  string
-	around  string
-	hops    int
+	output string
+	format string
+	around string
+	hops   int
+	facts  factsCommand // the filters of kgquery facts; --article is one of them
 }
 
 func (c *exportCommand) usage() string {
@@ -43,18 +43,34 @@ Formats (--format, else by the extension of -o; FILE.gz compresses):
 The graph formats draw actors, places and agreements and the facts between
 them (negated ones too, marked), with the gazetteer's relations.
 
+Filters: with any of the filters of kgquery facts (--subject --predicate
+--plover --object --type --since --until --source --min-confidence
+--negated, and --article with another of them), the export holds exactly the
+facts that kgquery facts with the same filters lists, and what stands behind
+each: the fact node and its direct edge, its sentence and the article node
+(its mentions of the facts' entities only), and the labels, types and aliases
+of the entities as the gazetteer and those articles give them. The graph
+formats draw those facts only, without the gazetteer's relations. See
+kgquery facts --help for what each filter takes.
+
 Examples:
   kgquery export -o graph.nq.gz
+  kgquery export --plover ASSAULT --since 2018-03 -o assaults.graphml
+  kgquery export --subject "Jaish al-Islam" --predicate denies -o denials.nq
   kgquery export --format dot --around "Jaish al-Islam" | dot -Tsvg > jai.svg
   kgquery export --around Russia --hops 2 -o russia.graphml`
 }
 
 func (c *exportCommand) flags(fs *pflag.FlagSet) {
-	fs.StringVar(&c.article, "article", "", "only the article with this `ID`")
 	fs.StringVar(&c.around, "around", "", "only the neighbourhood of the actor `NAME`")
 	fs.IntVar(&c.hops, "hops", 1, "with --around: how many facts away, `N` >= 1")
 	fs.StringVarP(&c.format, "format", "f", "", "`FORMAT`: nquads, jsonld, graphml, dot or csv (default: by -o's extension, else nquads)")
 	fs.StringVarP(&c.output, "output", "o", "", "write to `FILE` (.nq .jsonld .graphml .dot .csv, each also .gz)")
+	c.facts.cmd = "export"
+	c.facts.flags(fs)
+	// Alone, --article exports the article's part of the graph; with another
+	// filter it is one filter of the facts.
+	fs.Lookup("article").Usage = "only the article with this `ID` (alone: all its quads; with other filters: its facts that pass them)"
 }
 
 func (c *exportCommand) run(ctx context.Context, q *query, args []string) (err error) {
@@ -65,15 +81,37 @@ func (c *exportCommand) run(ctx context.Context, q *query, args []string) (err e
 	if err != nil {
 		return fmt.Errorf("kgquery export: %v", err)
 	}
-	if c.article != "" && c.around != "" {
+	filters := c.facts.filtersGiven("article")
+	article := c.facts.article
+	if article != "" && c.around != "" {
 		return fmt.Errorf("kgquery export: --article and --around: give one of them")
+	}
+	if len(filters) > 0 && c.around != "" {
+		return fmt.Errorf("kgquery export: --around and %s: give the neighbourhood or the filters of facts (--subject or --object NAME keeps the facts about NAME)", strings.Join(filters, " "))
 	}
 	if c.hops < 1 {
 		return fmt.Errorf("kgquery export: --hops %d: want 1 or more", c.hops)
 	}
 	var src quad.Reader
 	var focus string
-	if c.around != "" {
+	if len(filters) > 0 {
+		f, err := c.facts.filter(ctx, q)
+		if err != nil {
+			return err
+		}
+		rows, err := q.filteredFacts(ctx, f)
+		if err != nil {
+			return err
+		}
+		if len(rows) == 0 {
+			return fmt.Errorf("%w: no facts pass the filters in %s", ErrNoResults, q.db)
+		}
+		qs, err := q.factQuads(ctx, rows)
+		if err != nil {
+			return err
+		}
+		src = quad.NewReader(qs)
+	} else if c.around != "" {
 		actor, err := q.resolve(ctx, c.around)
 		if err != nil {
 			return err
@@ -84,13 +122,13 @@ func (c *exportCommand) run(ctx context.Context, q *query, args []string) (err e
 			return err
 		}
 		src = quad.NewReader(qs)
-	} else if c.article != "" {
-		qs, err := q.st.ArticleQuads(ctx, q.iris.Article(c.article))
+	} else if article != "" {
+		qs, err := q.st.ArticleQuads(ctx, q.iris.Article(article))
 		if err != nil {
 			return err
 		}
 		if len(qs) == 0 {
-			return fmt.Errorf("%w: no article %q in %s", ErrNoResults, c.article, q.db)
+			return fmt.Errorf("%w: no article %q in %s", ErrNoResults, article, q.db)
 		}
 		triples.SortQuads(qs)
 		src = quad.NewReader(qs)

@@ -7,7 +7,6 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/conflictkg/kg/internal/store"
-	"github.com/conflictkg/kg/internal/triples"
 	"github.com/conflictkg/kg/schema"
 )
 
@@ -137,14 +136,7 @@ func (q *query) aroundQuads(ctx context.Context, centre quad.Value, hops int) ([
 			}
 		}
 	}
-	triples.SortQuads(qs)
-	out := qs[:0]
-	for i, x := range qs {
-		if i == 0 || x != qs[i-1] {
-			out = append(out, x)
-		}
-	}
-	return out, nil
+	return sortedUnique(qs), nil
 }
 
 var (

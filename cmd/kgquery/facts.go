@@ -1,9 +1,11 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -24,6 +26,7 @@ type factsCommand struct {
 	minConfidence         float64
 	negated, negatedGiven bool
 	fs                    *pflag.FlagSet
+	cmd                   string // the command the flags are of: "facts" unless export borrows them
 }
 
 func (c *factsCommand) usage() string {
@@ -83,26 +86,10 @@ func (c *factsCommand) run(ctx context.Context, q *query, args []string) error {
 	if err != nil {
 		return err
 	}
-	cands, err := q.candidateFacts(ctx, f)
+	rows, err := q.filteredFacts(ctx, f)
 	if err != nil {
 		return err
 	}
-	nodes := map[quad.Value]node{}
-	sentences := map[quad.Value]evidence{}
-	var rows []factRow
-	for _, v := range cands {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		r, err := q.fact(ctx, v, nodes, sentences)
-		if err != nil {
-			return err
-		}
-		if f.keep(r) {
-			rows = append(rows, r)
-		}
-	}
-	sortByDate(rows)
 	n, err := writeList(q, factList(q, rows))
 	if err != nil {
 		return err
@@ -113,11 +100,53 @@ func (c *factsCommand) run(ctx context.Context, q *query, args []string) error {
 	return nil
 }
 
+// filteredFacts returns the facts that pass f, newest first: what kgquery
+// facts lists and kgquery export with the same filters writes.
+func (q *query) filteredFacts(ctx context.Context, f factFilter) ([]factRow, error) {
+	cands, err := q.candidateFacts(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	nodes := map[quad.Value]node{}
+	sentences := map[quad.Value]evidence{}
+	var rows []factRow
+	for _, v := range cands {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		r, err := q.fact(ctx, v, nodes, sentences)
+		if err != nil {
+			return nil, err
+		}
+		if f.keep(r) {
+			rows = append(rows, r)
+		}
+	}
+	sortByDate(rows)
+	return rows, nil
+}
+
+// filterFlags names the flags of the filters; export takes them too.
+var filterFlags = []string{"subject", "predicate", "plover", "object", "type", "since", "until",
+	"source", "article", "min-confidence", "negated"}
+
+// filtersGiven returns the filter flags set on the command line, but for those in except.
+func (c *factsCommand) filtersGiven(except ...string) []string {
+	var out []string
+	for _, name := range filterFlags {
+		if c.fs != nil && c.fs.Changed(name) && !slices.Contains(except, name) {
+			out = append(out, "--"+name)
+		}
+	}
+	return out
+}
+
 // filter checks and resolves the flags: names to nodes, predicates to IRIs.
 func (c *factsCommand) filter(ctx context.Context, q *query) (factFilter, error) {
 	f := factFilter{minConfidence: c.minConfidence}
+	cmd := "kgquery " + cmp.Or(c.cmd, "facts")
 	wrap := func(flag string, err error) error {
-		return fmt.Errorf("kgquery facts --%s: %w", flag, err)
+		return fmt.Errorf("%s --%s: %w", cmd, flag, err)
 	}
 	for _, x := range []struct {
 		flag, name string
@@ -134,7 +163,7 @@ func (c *factsCommand) filter(ctx context.Context, q *query) (factFilter, error)
 	}
 	var err error
 	if f.predicates, err = predicateSet(c.predicates, c.plover); err != nil {
-		return f, fmt.Errorf("kgquery facts: %v", err)
+		return f, fmt.Errorf("%s: %v", cmd, err)
 	}
 	if c.typ != "" {
 		if f.class, err = lookupClass(c.typ); err != nil {
@@ -152,10 +181,10 @@ func (c *factsCommand) filter(ctx context.Context, q *query) (factFilter, error)
 		}
 	}
 	if f.since != "" && f.until != "" && f.since > f.until {
-		return f, fmt.Errorf("kgquery facts: --since %s is after --until %s", c.since, c.until)
+		return f, fmt.Errorf("%s: --since %s is after --until %s", cmd, c.since, c.until)
 	}
 	if c.minConfidence < 0 || c.minConfidence > 1 {
-		return f, fmt.Errorf("kgquery facts: --min-confidence %v: want a number from 0 to 1", c.minConfidence)
+		return f, fmt.Errorf("%s: --min-confidence %v: want a number from 0 to 1", cmd, c.minConfidence)
 	}
 	f.source = fold(c.source)
 	if c.article != "" {
@@ -420,7 +449,7 @@ func writeFacts(q *query, rows []factRow) {
 	for k, row := range table {
 		fmt.Fprintln(q.stdout, alignRow(row, widths))
 		if k > 0 {
-			fmt.Fprintf(q.stdout, "%*s“%s”\n", widths[0]+2, "", clip(strings.Join(strings.Fields(rows[k-1].Evidence.Sentence), " "), 120))
+			fmt.Fprintf(q.stdout, "%*s“%s”\n", widths[0]+2, "", q.sentence(strings.Join(strings.Fields(rows[k-1].Evidence.Sentence), " ")))
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -20,6 +21,8 @@ type output struct {
 	csv    bool
 	limit  int
 	offset int
+	// terminal is set when standard output is a terminal: tables clip long sentences.
+	terminal bool
 }
 
 // outputFlags adds the output flags to fs.
@@ -73,6 +76,10 @@ type list[T any] struct {
 	table func(page []T)
 	// doc is the --json document of a page; nil writes the page as an array.
 	doc func(page []T) any
+	// group, when set, numbers the result each item belongs to, when a
+	// result takes several items (rows) in a row: --offset and --limit
+	// then count results, so that a page never cuts one in half.
+	group func(T) int
 }
 
 // writeList writes the page of l that --offset and --limit select, in the
@@ -84,6 +91,10 @@ func writeList[T any](q *query, l list[T]) (int, error) {
 	if q.limit > 0 && len(page) > q.limit {
 		page = page[:q.limit]
 	}
+	first, n, total := min(q.offset, len(l.items)), len(page), len(l.items)
+	if l.group != nil {
+		page, first, n, total = groupPage(l.items, l.group, q.offset, q.limit)
+	}
 	switch {
 	case q.json:
 		var doc any = page
@@ -92,7 +103,7 @@ func writeList[T any](q *query, l list[T]) (int, error) {
 		} else if page == nil {
 			doc = []T{}
 		}
-		return len(page), q.writeJSON(doc)
+		return n, q.writeJSON(doc)
 	case q.jsonl:
 		enc := json.NewEncoder(q.stdout)
 		enc.SetEscapeHTML(false)
@@ -125,12 +136,39 @@ func writeList[T any](q *query, l list[T]) (int, error) {
 			writeTable(q.stdout, "", upper(l.columns), rows)
 		}
 		// Scripts read the formats above; a person at a table is told what was left out.
-		if len(page) < len(l.items) {
+		if n < total {
 			fmt.Fprintf(q.stderr, "kgquery: showing %d–%d of %d (see --offset and --limit)\n",
-				min(q.offset, len(l.items))+1, min(q.offset, len(l.items))+len(page), len(l.items))
+				first+1, first+n, total)
 		}
 	}
-	return len(page), nil
+	return n, nil
+}
+
+// groupPage returns the items of the results that offset and limit select,
+// where group numbers the result of each item and a result's items are
+// consecutive: the index of the first result, the number of results in the
+// page and in all.
+func groupPage[T any](items []T, group func(T) int, offset, limit int) (page []T, first, n, total int) {
+	var starts []int // where each result starts in items
+	for i, it := range items {
+		if i == 0 || group(it) != group(items[i-1]) {
+			starts = append(starts, i)
+		}
+	}
+	total = len(starts)
+	first = min(offset, total)
+	last := total
+	if limit > 0 {
+		last = min(first+limit, total)
+	}
+	end := len(items)
+	if last < total {
+		end = starts[last]
+	}
+	if first == total {
+		return items[len(items):], first, 0, total
+	}
+	return items[starts[first]:end], first, last - first, total
 }
 
 // writeTable writes rows under header as aligned columns, each line after
@@ -149,6 +187,26 @@ func writeTable(w io.Writer, indent string, header []string, rows [][]string) {
 	for _, r := range table {
 		fmt.Fprintf(w, "%s%s\n", indent, alignRow(r, widths))
 	}
+}
+
+// sentence is an evidence sentence as a table shows it: clipped to keep the
+// lines of a terminal short, whole when the table goes to a pipe or a file,
+// where grep or less must see all of it.
+func (q *query) sentence(s string) string {
+	if q.terminal {
+		return clip(s, 120)
+	}
+	return s
+}
+
+// isTerminal reports whether w is a terminal (a character device).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 // upper gives a table's header the capitals that set it off from its rows.

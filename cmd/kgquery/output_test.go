@@ -5,8 +5,12 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestWriteList writes one list in every format and page.
@@ -159,3 +163,85 @@ func TestOutputFlagErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestGroupPage pages over results that take several items each: a page
+// holds whole results only.
+func TestGroupPage(t *testing.T) {
+	// Items are named by their result and place in it: 12 is the second item of result 1.
+	items := []int{11, 21, 22, 23, 31, 41, 42}
+	for _, tt := range []struct {
+		name                string
+		offset, limit       int
+		want                []int
+		first, n, wantTotal int
+	}{
+		{"all", 0, 0, items, 0, 4, 4},
+		{"first result", 0, 1, []int{11}, 0, 1, 4},
+		{"two results", 0, 2, []int{11, 21, 22, 23}, 0, 2, 4},
+		{"offset", 1, 2, []int{21, 22, 23, 31}, 1, 2, 4},
+		{"to the end", 2, 0, []int{31, 41, 42}, 2, 2, 4},
+		{"limit past the end", 3, 5, []int{41, 42}, 3, 1, 4},
+		{"offset past the end", 4, 1, []int{}, 4, 0, 4},
+		{"far past the end", 9, 0, []int{}, 4, 0, 4},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			page, first, n, total := groupPage(items, func(i int) int { return i / 10 }, tt.offset, tt.limit)
+			if fmt.Sprint(page) != fmt.Sprint(tt.want) || first != tt.first || n != tt.n || total != tt.wantTotal {
+				t.Errorf("groupPage(offset %d, limit %d) = %v, %d, %d, %d; want %v, %d, %d, %d",
+					tt.offset, tt.limit, page, first, n, total, tt.want, tt.first, tt.n, tt.wantTotal)
+			}
+		})
+	}
+}
+
+// TestSentencesPiped checks that a table written to a pipe or file (the
+// tests' buffer) holds evidence sentences whole, and that on a terminal
+// they are clipped.
+func TestSentencesPiped(t *testing.T) {
+	for _, args := range [][]string{
+		{"relations", "Jaish al-Islam"},
+		{"facts", "--subject", "Jaish al-Islam"},
+		{"timeline", "Jaish al-Islam"},
+		{"between", "Jaish al-Islam", "Russia"},
+		{"disputes", "Russia"},
+	} {
+		t.Run(args[0], func(t *testing.T) {
+			out, _, err := run(append([]string{args[0], "--db", graphDB}, args[1:]...)...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			long := 0
+			for _, m := range quoted.FindAllStringSubmatch(out, -1) {
+				if strings.HasSuffix(m[1], "…") {
+					t.Errorf("a clipped sentence: %s", m[0])
+				}
+				if utf8.RuneCountInString(m[1]) > 120 {
+					long++
+				}
+			}
+			if long == 0 {
+				t.Errorf("no sentence longer than 120 characters in:\n%s", clip(out, 2000))
+			}
+		})
+	}
+	long := strings.Repeat("Jaish al-Islam denied reports that it agreed to a truce. ", 5)
+	for _, terminal := range []bool{false, true} {
+		var b bytes.Buffer
+		q := &query{output: output{terminal: terminal}, stdout: &b}
+		writeFactTable(q, []factDetail{{factRow: factRow{Date: "2016-03-04", Evidence: evidence{Sentence: long}}}})
+		if clipped := strings.Contains(b.String(), "…”"); clipped != terminal {
+			t.Errorf("terminal %v: clipped %v:\n%s", terminal, clipped, b.String())
+		}
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	if isTerminal(w) || isTerminal(&bytes.Buffer{}) {
+		t.Error("isTerminal of a pipe or a buffer is true")
+	}
+}
+
+var quoted = regexp.MustCompile(`“([^”]*)”`)

@@ -207,7 +207,7 @@ func writeRelations(q *query, actor node, known []affiliation, rows []factRow) {
 			fmt.Fprintf(q.stdout, "  %s\n", alignRow(row, widths))
 			if k > 0 {
 				// The evidence goes under its fact, outside the columns.
-				fmt.Fprintf(q.stdout, "  %*s“%s”\n", widths[0]+2, "", clip(rows[i+k-1].Evidence.Sentence, 120))
+				fmt.Fprintf(q.stdout, "  %*s“%s”\n", widths[0]+2, "", q.sentence(rows[i+k-1].Evidence.Sentence))
 			}
 		}
 		i = j

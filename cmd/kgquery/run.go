@@ -26,8 +26,9 @@ Usage:
   kgquery facts [flags]            facts by subject, predicate, object, date, source ...
   kgquery actors [flags]           actors with their aliases, articles, facts and dates
   kgquery stats [flags]            what the graph holds: counts, dates, top predicates
-  kgquery export [flags]           the graph, an article or an actor's neighbourhood as
-                                   N-Quads, JSON-LD, GraphML, DOT or CSV
+  kgquery export [flags]           the graph, the facts of a filter, an article or an
+                                   actor's neighbourhood as N-Quads, JSON-LD, GraphML,
+                                   DOT or CSV
   kgquery between [flags] A B      facts linking two actors, directly and through others
   kgquery timeline [flags] NAME [B] an actor's (or a pair's) facts in date order
   kgquery evidence FACT-ID         everything behind one fact
@@ -47,13 +48,11 @@ type command interface {
 	usage() string
 }
 
-// textAndJSON marks the commands whose results are not a flat list (chains,
-// disputes, one fact's evidence): they write a table or --json only.
+// textAndJSON marks the commands whose results are not a list (one fact's
+// evidence): they write a table or --json only.
 type textAndJSON interface{ textAndJSONOnly() }
 
-func (*betweenCommand) textAndJSONOnly()  {}
 func (*evidenceCommand) textAndJSONOnly() {}
-func (*disputesCommand) textAndJSONOnly() {}
 
 // query is what every command shares: the open store and output settings.
 type query struct {
@@ -104,6 +103,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("kgquery %s: unknown command (want relations, facts, actors, stats, between, timeline, evidence, disputes, export, gizmo or graphql)", args[0])
 	}
 	q := &query{stdout: stdout, stderr: stderr}
+	q.terminal = isTerminal(stdout)
 	fs := pflag.NewFlagSet("kgquery "+args[0], pflag.ContinueOnError)
 	fs.SortFlags = false
 	fs.SetOutput(io.Discard)

@@ -173,7 +173,7 @@ func writeTimeline(q *query, actors []node, facts []factDetail) {
 	for k, row := range table {
 		fmt.Fprintf(q.stdout, "  %s\n", alignRow(row, widths))
 		if k > 0 {
-			fmt.Fprintf(q.stdout, "  %*s“%s”\n", widths[0]+2, "", clip(facts[k-1].Evidence.Sentence, 120))
+			fmt.Fprintf(q.stdout, "  %*s“%s”\n", widths[0]+2, "", q.sentence(facts[k-1].Evidence.Sentence))
 		}
 	}
 }
