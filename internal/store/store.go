@@ -49,8 +49,9 @@ type Store struct {
 	Path string
 	w    graph.QuadWriter // nil when read-only
 
-	mu    sync.Mutex
-	cache map[any]quad.Value // values by ref, read-only stores only (see values)
+	mu      sync.Mutex
+	cache   map[any]quad.Value // values by ref, read-only stores only (see values)
+	summary graph.Ref          // of the summary graph, once the store has it
 }
 
 // boltFile is where Cayley's bolt backend keeps its data inside the store directory.
@@ -157,6 +158,12 @@ func (s *Store) Match(ctx context.Context, d quad.Direction, v, p, label quad.Va
 			return nil, nil // a value the store lacks matches nothing
 		}
 	}
+	// Summaries are seen only when asked for by their graph: they restate
+	// what the other quads say (see Summary).
+	var hidden graph.Ref
+	if label == nil {
+		hidden = s.summaryRef()
+	}
 	var it graph.Iterator
 	kvqs, isKV := s.QuadStore.(*kv.QuadStore)
 	vi, _ := refs[0].(kv.Int64Value)
@@ -174,7 +181,8 @@ func (s *Store) Match(ctx context.Context, d quad.Direction, v, p, label quad.Va
 	for (limit <= 0 || len(prims) < limit) && it.Next(ctx) {
 		r := it.Result()
 		if p != nil && !sameRef(s.QuadDirection(r, quad.Predicate), refs[1]) ||
-			label != nil && !sameRef(s.QuadDirection(r, quad.Label), refs[2]) {
+			label != nil && !sameRef(s.QuadDirection(r, quad.Label), refs[2]) ||
+			hidden != nil && sameRef(s.QuadDirection(r, quad.Label), hidden) {
 			continue
 		}
 		prims = append(prims, r)

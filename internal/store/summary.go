@@ -40,6 +40,16 @@ var (
 // generation.
 const summaryFormat = "kg-summary 1 "
 
+// summaryRef returns the store's ref of the summary graph, nil while it has none.
+func (s *Store) summaryRef() graph.Ref {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.summary == nil {
+		s.summary = s.ValueOf(summaryGraph)
+	}
+	return s.summary
+}
+
 // Generation returns the store's generation: "0" before any write that
 // counted.
 func (s *Store) Generation(ctx context.Context) (string, error) {

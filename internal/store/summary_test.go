@@ -162,6 +162,13 @@ func TestSummarize(t *testing.T) {
 		if qs, _ := st.Match(ctx, quad.Subject, e, summaryP, summaryGraph, 0); len(qs) != 1 {
 			t.Errorf("%s has %d summaries, want 1", e, len(qs))
 		}
+		// Nor does a match that does not ask for the summary graph.
+		qs, _ := st.QuadsWith(ctx, quad.Subject, e)
+		for _, q := range qs {
+			if q.Label == summaryGraph {
+				t.Errorf("QuadsWith(%s) gave a summary quad", e)
+			}
+		}
 	}
 	// A removed article leaves its entities' summaries stale too.
 	if _, _, err := st.ReplaceArticle(ctx, id("article/2"), nil); err != nil {
