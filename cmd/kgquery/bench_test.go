@@ -35,7 +35,7 @@ import (
 var benchActors = []string{"Jaish al-Islam", "Russia", "Syrian government"}
 
 // benchPairs are asked how they are linked, with --hops 3.
-var benchPairs = [][2]string{{"Jaish al-Islam", "Russia"}, {"Jaish al-Islam", "Hezbollah"}}
+var benchPairs = [][2]string{{"Jaish al-Islam", "Russia"}, {"Jaish al-Islam", "Hezbollah"}, {"Jaish al-Islam", "United States"}, {"Islamic State", "Turkey"}, {"Syrian government", "Russia"}}
 
 func benchDB(b *testing.B) string {
 	b.Helper()

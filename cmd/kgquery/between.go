@@ -149,19 +149,12 @@ func (c *betweenCommand) run(ctx context.Context, q *query, args []string) error
 // factsBetween returns the facts with a as subject and b as object or the
 // other way round, negated ones too.
 func (q *query) factsBetween(ctx context.Context, a, b quad.Value, c *factCache) ([]factDetail, error) {
-	fa, err := q.factNodes(ctx, a)
-	if err != nil {
-		return nil, err
-	}
-	fb, err := q.factNodes(ctx, b)
+	facts, err := q.st.FactsBetween(ctx, a, b)
 	if err != nil {
 		return nil, err
 	}
 	var out []factDetail
-	for f := range fa {
-		if !fb[f] {
-			continue
-		}
+	for _, f := range facts {
 		d, err := q.detail(ctx, f, c)
 		if err != nil {
 			return nil, err
@@ -172,36 +165,32 @@ func (q *query) factsBetween(ctx context.Context, a, b quad.Value, c *factCache)
 }
 
 // affiliationsBetween returns what the gazetteer states between a and b,
-// both ways. It reads only the edges between them: q.affiliations reads
-// every node a hub is linked to.
+// both ways.
 func (q *query) affiliationsBetween(ctx context.Context, a, b node) ([]affiliation, error) {
+	all, err := q.affiliations(ctx, quad.IRI(a.IRI))
+	if err != nil {
+		return nil, err
+	}
 	var out []affiliation
-	for _, ends := range [][2]node{{a, b}, {b, a}} {
-		qs, err := q.st.QuadsWith(ctx, quad.Subject, quad.IRI(ends[0].IRI))
-		if err != nil {
-			return nil, err
-		}
-		for _, x := range qs {
-			p, ok := schema.LookupPredicate(store.Text(x.Predicate))
-			if x.Label != q.iris.Gazetteer() || !ok || store.Text(x.Object) != ends[1].IRI {
-				continue
-			}
-			out = append(out, affiliation{Subject: ends[0], Predicate: store.Text(x.Predicate), Label: p.Label, Object: ends[1]})
+	for _, x := range all {
+		if x.Subject.IRI == a.IRI && x.Object.IRI == b.IRI || x.Subject.IRI == b.IRI && x.Object.IRI == a.IRI {
+			out = append(out, x)
 		}
 	}
 	return out, nil
 }
 
-// factNodes returns the fact nodes with v as subject or object, in the
-// order of the object index, and them as a set.
+// factNodes returns the fact nodes with v as subject or object, as a set.
+// It reads the object index for exactly those quads: a busy actor is the
+// object of tens of thousands of others.
 func (q *query) factNodes(ctx context.Context, v quad.Value) (map[quad.Value]bool, error) {
-	in, err := q.st.QuadsWith(ctx, quad.Object, v)
-	if err != nil {
-		return nil, err
-	}
 	set := map[quad.Value]bool{}
-	for _, x := range in {
-		if x.Predicate == quad.IRI(schema.Subject).Full() || x.Predicate == quad.IRI(schema.Object).Full() {
+	for _, p := range []string{schema.Subject, schema.Object} {
+		in, err := q.st.Match(ctx, quad.Object, v, quad.IRI(p).Full(), nil, 0)
+		if err != nil {
+			return nil, err
+		}
+		for _, x := range in {
 			set[x.Subject] = true
 		}
 	}
@@ -254,15 +243,21 @@ func newPathSearch(q *query, anyNode bool) *pathSearch {
 }
 
 // neighbours returns the nodes one fact away from x, recording the links.
+// It reads the index predicate by predicate: the direct edges are a few of
+// the many quads naming a busy actor.
 func (s *pathSearch) neighbours(ctx context.Context, x quad.Value) ([]quad.Value, error) {
 	var out []quad.Value
 	for _, d := range []quad.Direction{quad.Subject, quad.Object} {
-		qs, err := s.q.st.QuadsWith(ctx, d, x)
-		if err != nil {
-			return nil, err
+		var qs []quad.Quad
+		for _, p := range schema.Predicates() {
+			m, err := s.q.st.Match(ctx, d, x, quad.IRI(p.IRI).Full(), nil, 0)
+			if err != nil {
+				return nil, err
+			}
+			qs = append(qs, m...)
 		}
 		for _, e := range qs {
-			if !s.predicates[e.Predicate] || e.Label == nil || e.Label == s.gazetteer {
+			if e.Label == nil || e.Label == s.gazetteer {
 				continue
 			}
 			l := link{e.Subject, e.Predicate, e.Object, e.Label}
@@ -465,7 +460,10 @@ func (s *pathSearch) describe(ctx context.Context, chain []quad.Value, c *factCa
 			if facts[i].Confidence != facts[j].Confidence {
 				return facts[i].Confidence > facts[j].Confidence
 			}
-			return facts[i].Date > facts[j].Date
+			if facts[i].Date != facts[j].Date {
+				return facts[i].Date > facts[j].Date
+			}
+			return facts[i].Fact < facts[j].Fact // any, but the same every time
 		})
 		f := facts[0]
 		p.Steps = append(p.Steps, pathStep{From: p.Nodes[i-1], To: p.Nodes[i], Forward: f.Subject.IRI == store.Text(from), Fact: f, More: len(links) - 1})

@@ -218,7 +218,7 @@ func TestBetweenTable(t *testing.T) {
 		"negotiates with “negotiations”",
 		"“Jaysh al-Islam denies stopping negotiations with Russia”",
 		"chains through other actors (",
-		"Jaish al-Islam ←targets— Syrian government ←supports— Russia",
+		"Jaish al-Islam ←targets— Syrian government ←warns— Russia", // warns and supports tie: the lower fact id
 		"fact fb04ecaba1b7; 3 more facts)",
 	} {
 		if !strings.Contains(out, want) {

@@ -119,15 +119,11 @@ func (q *query) detail(ctx context.Context, f quad.Value, c *factCache) (factDet
 	if d, ok := c.facts[f]; ok {
 		return d, nil
 	}
-	row, err := q.fact(ctx, f, c.nodes, c.sentences)
+	row, props, err := q.st.FactQuads(ctx, f, &store.FactCache{Nodes: c.nodes, Sentences: c.sentences})
 	if err != nil {
 		return factDetail{}, err
 	}
 	d := factDetail{factRow: row}
-	props, err := q.st.QuadsWith(ctx, quad.Subject, f)
-	if err != nil {
-		return d, err
-	}
 	for _, x := range props {
 		v := store.Text(x.Object)
 		switch strings.TrimPrefix(store.Text(x.Predicate), schema.NS) {

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/voc/rdf"
 	"github.com/cayleygraph/quad/voc/rdfs"
@@ -120,10 +122,17 @@ func (s *Store) FactsAbout(ctx context.Context, v quad.Value, c *FactCache) ([]F
 
 // Fact reads one fact node and what stands behind it.
 func (s *Store) Fact(ctx context.Context, f quad.Value, c *FactCache) (Fact, error) {
+	r, _, err := s.FactQuads(ctx, f, c)
+	return r, err
+}
+
+// FactQuads is Fact that also returns the fact node's quads, for callers
+// that show more of it.
+func (s *Store) FactQuads(ctx context.Context, f quad.Value, c *FactCache) (Fact, []quad.Quad, error) {
 	r := Fact{Fact: Text(f)}
 	props, err := s.QuadsWith(ctx, quad.Subject, f)
 	if err != nil {
-		return r, err
+		return r, nil, err
 	}
 	look := func(v quad.Value) (Node, error) {
 		if n, ok := c.Nodes[v]; ok {
@@ -156,20 +165,20 @@ func (s *Store) Fact(ctx context.Context, f quad.Value, c *FactCache) (Fact, err
 			sent = o
 		}
 		if err != nil {
-			return r, err
+			return r, nil, err
 		}
 	}
 	if sent != nil {
 		ev, ok := c.Sentences[sent]
 		if !ok {
 			if ev, err = s.Evidence(ctx, sent); err != nil {
-				return r, err
+				return r, nil, err
 			}
 			c.Sentences[sent] = ev
 		}
 		r.Evidence = ev
 	}
-	return r, nil
+	return r, props, nil
 }
 
 // predicateLabel is the label of a predicate IRI, or the IRI.
@@ -271,3 +280,55 @@ func (s *Store) Affiliations(ctx context.Context, v quad.Value, gazetteer quad.I
 
 // local is the local name of a kg term: local(schema.InSentence) == "inSentence".
 func local(term string) string { return strings.TrimPrefix(term, schema.Prefix) }
+
+// FactsBetween returns the fact nodes whose kg:subject is a and kg:object
+// is b, or the other way round. It intersects the two actors' facts by
+// their ids and reads only the values of the few they share: two busy
+// actors have thousands of facts each.
+func (s *Store) FactsBetween(ctx context.Context, a, b quad.Value) ([]quad.Value, error) {
+	subj, obj := quad.IRI(schema.Subject).Full(), quad.IRI(schema.Object).Full()
+	var shared []graph.Ref
+	for _, ends := range [][2]quad.Value{{a, b}, {b, a}} {
+		from, err := s.subjects(ctx, ends[0], subj)
+		if err != nil {
+			return nil, err
+		}
+		to, err := s.subjects(ctx, ends[1], obj)
+		if err != nil {
+			return nil, err
+		}
+		for k, r := range from {
+			if _, ok := to[k]; ok {
+				shared = append(shared, r)
+			}
+		}
+	}
+	return s.values(ctx, shared)
+}
+
+// subjects returns the refs of the subjects of quads with object o and
+// predicate p, by their keys, without reading their values.
+func (s *Store) subjects(ctx context.Context, o, p quad.Value) (map[any]graph.Ref, error) {
+	or, pr := s.ValueOf(o), s.ValueOf(p)
+	if or == nil || pr == nil {
+		return nil, nil
+	}
+	var it graph.Iterator
+	if kvqs, ok := s.QuadStore.(*kv.QuadStore); ok {
+		oi, _ := or.(kv.Int64Value)
+		pi, _ := pr.(kv.Int64Value)
+		it = kv.NewQuadIterator(kvqs, kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}, []uint64{uint64(oi), uint64(pi)})
+	} else {
+		it = s.QuadIterator(quad.Object, or)
+	}
+	defer it.Close()
+	out := map[any]graph.Ref{}
+	for it.Next(ctx) {
+		r := it.Result()
+		if sameRef(s.QuadDirection(r, quad.Predicate), pr) {
+			x := s.QuadDirection(r, quad.Subject)
+			out[graph.ToKey(x)] = x
+		}
+	}
+	return out, it.Err()
+}
