@@ -174,7 +174,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if b.st != nil {
 		// Queries read each entity's facts from one summary; see store.Summary.
-		if _, err := b.st.Summarize(ctx, b.iris.Gazetteer(), b.summarizing); err != nil {
+		opts := store.SummaryOptions{Gazetteer: b.iris.Gazetteer(), NameKey: triples.NameKey, Progress: b.summarizing}
+		if _, err := b.st.Summarize(ctx, opts); err != nil {
 			return fmt.Errorf("%s: %v", c.db, err)
 		}
 	}

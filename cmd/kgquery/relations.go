@@ -119,6 +119,23 @@ func (q *query) resolve(ctx context.Context, name string) (node, error) {
 	if key == "" {
 		return node{}, fmt.Errorf("%w: %q is not a name", ErrNoResults, name)
 	}
+	if useSummaries {
+		// The index kgbuild made of every entity's names, if current.
+		index, ok, err := q.st.Names(ctx)
+		if err != nil {
+			return node{}, err
+		}
+		if ok {
+			var names []entityName
+			for _, n := range index {
+				if n.Key == key {
+					return q.node(ctx, quad.IRI(n.IRI))
+				}
+				names = append(names, entityName{quad.IRI(n.IRI), n.Text})
+			}
+			return node{}, q.unknown(ctx, name, names)
+		}
+	}
 	var names []entityName // for suggestions when nothing matches
 	// Each entity once: every article that mentions one restates its type.
 	seen := map[quad.Value]bool{}
@@ -146,7 +163,12 @@ func (q *query) resolve(ctx context.Context, name string) (node, error) {
 			}
 		}
 	}
-	return node{}, fmt.Errorf("%w: no actor, place or agreement named %q in %s%s", ErrNoResults, name, q.db, q.suggest(ctx, name, names))
+	return node{}, q.unknown(ctx, name, names)
+}
+
+// unknown is the error for a name that matches none of names.
+func (q *query) unknown(ctx context.Context, name string, names []entityName) error {
+	return fmt.Errorf("%w: no actor, place or agreement named %q in %s%s", ErrNoResults, name, q.db, q.suggest(ctx, name, names))
 }
 
 var entityClasses = schema.EntityClasses()

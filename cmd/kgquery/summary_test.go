@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -56,6 +57,16 @@ func TestRelationsSummaries(t *testing.T) {
 		useSummaries = summaries
 		err := (&relationsCommand{}).run(ctx, q, []string{iri})
 		return b.String(), err
+	}
+	// Names, found or not, resolve the same through kgbuild's name index
+	// (or the gazetteer) as by reading every entity's names.
+	for _, name := range []string{"Jaysh al-Islam", "jaish al islam", "Muhammad Allouch", "Moscow",
+		"Douma civil committee", "civil committee of Douma", "Zorglub Brigade", "Damscus", "Jaish al Islaam", "the group"} {
+		fast, ferr := ask(name, output{json: true}, true)
+		slow, serr := ask(name, output{json: true}, false)
+		if fast != slow || fmt.Sprint(ferr) != fmt.Sprint(serr) {
+			t.Errorf("relations %q: from the index (err %v):\n%s\nreading every name (err %v):\n%s", name, ferr, fast, serr, slow)
+		}
 	}
 	answered := 0
 	for _, iri := range iris {

@@ -10,6 +10,7 @@ import (
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/voc/rdf"
+	"github.com/cayleygraph/quad/voc/rdfs"
 	"github.com/cayleygraph/quad/voc/xsd"
 
 	"github.com/conflictkg/kg/schema"
@@ -101,12 +102,19 @@ func (s *Store) Summary(ctx context.Context, v quad.Value) ([]Fact, []Affiliatio
 	return facts, affs, true, nil
 }
 
-// Summarize makes every entity's summary current, unless they are; gazetteer
-// names the graph of the gazetteer's relations. It returns the number of
-// summaries written. progress, if not nil, is called after each entity.
-// Summaries are written in transactions of a few megabytes; it does not
+// SummaryOptions say what Summarize needs to know of the build.
+type SummaryOptions struct {
+	Gazetteer quad.IRI              // the graph of the gazetteer's relations
+	NameKey   func(string) string   // the form names are looked up in (triples.NameKey)
+	Progress  func(done, total int) // if not nil, called after each entity
+}
+
+// Summarize makes every entity's summary current, and the index of their
+// names, unless they are. It returns the number of summaries written.
+// Summaries are written in transactions of a few megabytes, the name index
+// last: its generation says that all summaries are done. It does not
 // change the generation.
-func (s *Store) Summarize(ctx context.Context, gazetteer quad.IRI, progress func(done, total int)) (int, error) {
+func (s *Store) Summarize(ctx context.Context, opts SummaryOptions) (int, error) {
 	if s.w == nil {
 		return 0, errors.New("store is open read-only")
 	}
@@ -114,13 +122,11 @@ func (s *Store) Summarize(ctx context.Context, gazetteer quad.IRI, progress func
 	if err != nil {
 		return 0, err
 	}
-	// The graph's own kg:summary says which generation all summaries were
-	// completed at.
 	done, err := s.Match(ctx, quad.Subject, summaryGraph, summaryP, summaryGraph, 0)
 	if err != nil {
 		return 0, err
 	}
-	if len(done) == 1 && Text(done[0].Object) == gen {
+	if len(done) == 1 && strings.HasPrefix(Text(done[0].Object), namesFormat+gen+"\n") {
 		return 0, nil
 	}
 	var entities []quad.Value
@@ -143,7 +149,9 @@ func (s *Store) Summarize(ctx context.Context, gazetteer quad.IRI, progress func
 		size    int
 		written int
 		c       = NewFactCache()
+		names   strings.Builder
 	)
+	names.WriteString(namesFormat + gen + "\n")
 	flush := func() error {
 		if len(tx.Deltas) > 0 {
 			if err := s.w.ApplyTransaction(tx); err != nil {
@@ -164,7 +172,7 @@ func (s *Store) Summarize(ctx context.Context, gazetteer quad.IRI, progress func
 		if err != nil {
 			return written, err
 		}
-		affs, err := s.Affiliations(ctx, e, gazetteer)
+		affs, err := s.Affiliations(ctx, e, opts.Gazetteer)
 		if err != nil {
 			return written, err
 		}
@@ -178,20 +186,72 @@ func (s *Store) Summarize(ctx context.Context, gazetteer quad.IRI, progress func
 		text := encodeSummary(gen, facts, affs)
 		tx.AddQuad(quad.Quad{Subject: e, Predicate: summaryP, Object: quad.String(text), Label: summaryGraph})
 		written++
+		// Each name once: every article restates the label and the
+		// aliases it used.
+		said := map[string]bool{}
+		for _, p := range []string{rdfs.Label, schema.Alias} {
+			vs, err := s.Objects(ctx, e, quad.IRI(p).Full())
+			if err != nil {
+				return written, err
+			}
+			for _, v := range vs {
+				if t := Text(v); opts.NameKey != nil && !said[t] {
+					said[t] = true
+					line(&names, opts.NameKey(t), Text(e), t)
+				}
+			}
+		}
 		if size += len(text); size > batchBytes {
 			if err := flush(); err != nil {
 				return written, err
 			}
 		}
-		if progress != nil {
-			progress(i+1, len(entities))
+		if opts.Progress != nil {
+			opts.Progress(i+1, len(entities))
 		}
 	}
 	for _, q := range done {
 		tx.RemoveQuad(q)
 	}
-	tx.AddQuad(quad.Quad{Subject: summaryGraph, Predicate: summaryP, Object: quad.String(gen), Label: summaryGraph})
+	tx.AddQuad(quad.Quad{Subject: summaryGraph, Predicate: summaryP, Object: quad.String(names.String()), Label: summaryGraph})
 	return written, flush()
+}
+
+// namesFormat heads the name index, the summary graph's own kg:summary.
+const namesFormat = "kg-names 1 "
+
+// Name is one label or alias of an entity, with its key.
+type Name struct{ Key, IRI, Text string }
+
+// Names returns the labels and aliases of every entity as Summarize
+// indexed them, and false if the index is not of the store's current
+// generation.
+func (s *Store) Names(ctx context.Context) ([]Name, bool, error) {
+	gen, err := s.Generation(ctx)
+	if err != nil {
+		return nil, false, err
+	}
+	qs, err := s.Match(ctx, quad.Subject, summaryGraph, summaryP, summaryGraph, 1)
+	if err != nil || len(qs) == 0 {
+		return nil, false, err
+	}
+	text := Text(qs[0].Object)
+	head := namesFormat + gen + "\n"
+	if !strings.HasPrefix(text, head) {
+		return nil, false, nil
+	}
+	var out []Name
+	for n, l := range strings.Split(strings.TrimSuffix(text[len(head):], "\n"), "\n") {
+		if l == "" {
+			continue
+		}
+		f := fields(l)
+		if len(f) != 3 {
+			return nil, false, fmt.Errorf("name index: line %d: %d fields", n+2, len(f))
+		}
+		out = append(out, Name{Key: f[0], IRI: f[1], Text: f[2]})
+	}
+	return out, true, nil
 }
 
 // encodeSummary writes facts and affiliations as lines of tab-separated
@@ -247,6 +307,17 @@ func line(b *strings.Builder, fields ...string) {
 	b.WriteByte('\n')
 }
 
+// fields splits a line that line wrote.
+func fields(l string) []string {
+	f := strings.Split(l, "\t")
+	for i, x := range f {
+		if strings.IndexByte(x, '\\') >= 0 {
+			f[i] = unescaper.Replace(x)
+		}
+	}
+	return f
+}
+
 // decodeSummary reads what encodeSummary wrote.
 func decodeSummary(text string) ([]Fact, []Affiliation, error) {
 	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")[1:]
@@ -264,12 +335,7 @@ func decodeSummary(text string) ([]Fact, []Affiliation, error) {
 		return i, nil
 	}
 	for n, l := range lines {
-		f := strings.Split(l, "\t")
-		for i, x := range f {
-			if strings.IndexByte(x, '\\') >= 0 {
-				f[i] = unescaper.Replace(x)
-			}
-		}
+		f := fields(l)
 		bad := fmt.Errorf("line %d: %d fields", n+2, len(f))
 		switch f[0] {
 		case "n":

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/cayleygraph/quad"
@@ -125,12 +126,12 @@ func TestSummarize(t *testing.T) {
 		}
 	}
 	check("before Summarize", false)
-	n, err := st.Summarize(ctx, gaz, nil)
+	n, err := st.Summarize(ctx, SummaryOptions{Gazetteer: gaz, NameKey: strings.ToLower})
 	if err != nil || n != 3 {
 		t.Fatalf("Summarize: %d summaries, %v; want 3", n, err)
 	}
 	check("after Summarize", true)
-	if n, err := st.Summarize(ctx, gaz, nil); err != nil || n != 0 {
+	if n, err := st.Summarize(ctx, SummaryOptions{Gazetteer: gaz, NameKey: strings.ToLower}); err != nil || n != 0 {
 		t.Errorf("Summarize again: %d summaries, %v; want none", n, err)
 	}
 
@@ -140,10 +141,15 @@ func TestSummarize(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("after a write", false)
-	if n, err := st.Summarize(ctx, gaz, nil); err != nil || n != 4 {
+	if n, err := st.Summarize(ctx, SummaryOptions{Gazetteer: gaz, NameKey: strings.ToLower}); err != nil || n != 4 {
 		t.Fatalf("Summarize after a write: %d summaries, %v; want 4", n, err)
 	}
 	check("summarised again", true)
+	names, ok, err := st.Names(ctx)
+	want := []Name{{"x", string(x), "X"}}
+	if d := cmp.Diff(want, names); err != nil || !ok || d != "" {
+		t.Errorf("Names: current %v, err %v, (-want +got):\n%s", ok, err, d)
+	}
 	facts, _, _, _ := st.Summary(ctx, x)
 	if len(facts) != 2 {
 		t.Errorf("x has %d facts in its summary, want 2", len(facts))
@@ -175,4 +181,7 @@ func TestSummarize(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("after a removal", false)
+	if _, ok, err := st.Names(ctx); ok || err != nil {
+		t.Errorf("Names after a removal: current %v, err %v; want stale", ok, err)
+	}
 }
