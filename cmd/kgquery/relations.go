@@ -53,7 +53,13 @@ func (c *relationsCommand) run(ctx context.Context, q *query, args []string) err
 	}
 	sortFacts(facts)
 	l := factList(q, facts)
-	l.table = func(page []factRow) { writeRelations(q, actor, known, page) }
+	// The header counts every fact, however many a page shows.
+	articles := map[string]bool{}
+	for _, r := range facts {
+		articles[r.Evidence.Article] = true
+	}
+	head := fmt.Sprintf("%s (%s): %d facts from %d articles", actor.Label, actor.Type, len(facts), len(articles))
+	l.table = func(page []factRow) { writeRelations(q, head, known, page) }
 	l.doc = func(page []factRow) any {
 		return struct {
 			Actor        node          `json:"actor"`
@@ -67,7 +73,7 @@ func (c *relationsCommand) run(ctx context.Context, q *query, args []string) err
 	}
 	if !q.json && !q.jsonl && !q.csv && n == 0 && len(known) > 0 {
 		// The gazetteer's relations are worth a table of their own.
-		writeRelations(q, actor, known, nil)
+		writeRelations(q, head, known, nil)
 	}
 	if n+len(known) == 0 {
 		return fmt.Errorf("%w: no facts about %s in %s", ErrNoResults, actor.Label, q.db)
@@ -196,13 +202,9 @@ func sortFacts(rows []factRow) {
 	})
 }
 
-// writeRelations prints facts as aligned tables, one per predicate.
-func writeRelations(q *query, actor node, known []affiliation, rows []factRow) {
-	articles := map[string]bool{}
-	for _, r := range rows {
-		articles[r.Evidence.Article] = true
-	}
-	fmt.Fprintf(q.stdout, "%s (%s): %d facts from %d articles\n", actor.Label, actor.Type, len(rows), len(articles))
+// writeRelations prints a header and facts as aligned tables, one per predicate.
+func writeRelations(q *query, head string, known []affiliation, rows []factRow) {
+	fmt.Fprintln(q.stdout, head)
 	if len(known) > 0 {
 		fmt.Fprintf(q.stdout, "\nknown from the gazetteer (%d)\n", len(known))
 		for _, a := range known {

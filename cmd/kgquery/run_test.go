@@ -107,6 +107,12 @@ func TestRelationsTable(t *testing.T) {
 			t.Errorf("table lacks %q:\n%s", want, out)
 		}
 	}
+	// A page of one fact keeps the header of all of them.
+	head, _, _ := strings.Cut(out, "\n")
+	page, _, err := run("relations", "--db", graphDB, "--limit", "1", "Jaish al-Islam")
+	if err != nil || !strings.HasPrefix(page, head+"\n") || strings.Count(page, "“") != 1 {
+		t.Errorf("relations --limit 1 (err %v): want the header %q and one fact:\n%s", err, head, page)
+	}
 }
 
 // TestAffiliations checks that relations shows what the gazetteer states
