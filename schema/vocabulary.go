@@ -198,7 +198,7 @@ const (
 	Date = Prefix + `date`
 	// DateText is “date text”: The time expression of a fact's clause that gives its kg:date ("on Friday", "last July"); absent when the date is the article's publication date.
 	DateText = Prefix + `dateText`
-	// Generation is “generation”: A counter of the store's writes: every transaction that writes an article or a defined graph raises it, so a kg:summary made at an older generation is known to be stale.
+	// Generation is “generation”: A counter of the store's writes: a build's first write of an article or a defined graph raises it, and the build raises it again before it makes the summaries, so a kg:summary made at an older generation is known to be stale.
 	Generation = Prefix + `generation`
 	// Summary is “summary”: An entity's facts and gazetteer relations as kgquery relations shows them, precomputed by kgbuild (graph kg:summaries) so that a question costs one read; it names the kg:generation it was made at and is ignored at any other.
 	Summary = Prefix + `summary`

@@ -52,6 +52,7 @@ type Store struct {
 	mu      sync.Mutex
 	cache   map[any]quad.Value // values by ref, read-only stores only (see values)
 	summary graph.Ref          // of the summary graph, once the store has it
+	dirty   bool               // written since the generation was last raised
 }
 
 // boltFile is where Cayley's bolt backend keeps its data inside the store directory.
@@ -447,7 +448,8 @@ func Version(quads []quad.Quad) string {
 }
 
 // replace removes old and adds quads in one transaction; quads in both
-// stay. The transaction also raises the store's generation (see Summary).
+// stay. The first write of a session also raises the store's generation,
+// so that no summary is trusted from then on (see Summary).
 func (s *Store) replace(ctx context.Context, old, quads []quad.Quad, what string) (added, removed int, err error) {
 	tx := graph.NewTransactionN(len(old) + len(quads) + 2)
 	for _, q := range old {
@@ -466,12 +468,15 @@ func (s *Store) replace(ctx context.Context, old, quads []quad.Quad, what string
 			removed++
 		}
 	}
-	if err := s.nextGeneration(ctx, tx); err != nil {
-		return 0, 0, err
+	if !s.dirty {
+		if err := s.nextGeneration(ctx, tx); err != nil {
+			return 0, 0, err
+		}
 	}
 	if err := s.w.ApplyTransaction(tx); err != nil {
 		return 0, 0, fmt.Errorf("writing %s: %v", what, err)
 	}
+	s.dirty = true
 	return added, removed, nil
 }
 

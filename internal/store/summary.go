@@ -23,13 +23,17 @@ import (
 // and its gazetteer relations) into one kg:summary literal in the graph
 // kg:summaries, and a question reads that one value.
 //
-// A summary must never be stale. Every transaction that writes an article
-// or a defined graph raises the store's kg:generation in the same
-// transaction; a summary names the generation it was made at, and a reader
-// uses it only if that is still the store's generation. So while kgbuild
-// writes, and after an interrupted build, queries read the facts
-// themselves, slower and right; Summarize at the end of a build makes the
-// summaries current again.
+// A summary must never be stale. A summary names the store's
+// kg:generation it was made at, and a reader uses it only if that is still
+// the store's generation. A session's first write of an article or a
+// defined graph raises the generation in the same transaction, so from
+// then on, and after an interrupted build, queries read the facts
+// themselves, slower and right. Summarize at the end of a build raises it
+// again, so that a summary made while another session still wrote is not
+// trusted once that session ends, and makes the summaries current. Raising
+// it once per session, not per article, matters on PostgreSQL: Cayley's
+// SQL backend scans the nodes table after any transaction that removes a
+// quad, and the generation's old value is one.
 
 var (
 	summaryGraph = quad.IRI(schema.SummaryGraph).Full()
@@ -117,6 +121,16 @@ type SummaryOptions struct {
 func (s *Store) Summarize(ctx context.Context, opts SummaryOptions) (int, error) {
 	if s.w == nil {
 		return 0, errors.New("store is open read-only")
+	}
+	if s.dirty {
+		tx := graph.NewTransaction()
+		if err := s.nextGeneration(ctx, tx); err != nil {
+			return 0, err
+		}
+		if err := s.w.ApplyTransaction(tx); err != nil {
+			return 0, fmt.Errorf("writing the generation: %v", err)
+		}
+		s.dirty = false
 	}
 	gen, err := s.Generation(ctx)
 	if err != nil {
