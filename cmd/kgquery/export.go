@@ -9,7 +9,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 	"github.com/spf13/pflag"
 
@@ -96,7 +95,7 @@ func (c *exportCommand) run(ctx context.Context, q *query, args []string) (err e
 		triples.SortQuads(qs)
 		src = quad.NewReader(qs)
 	} else {
-		r := graph.NewQuadStoreReader(q.st)
+		r := q.st.Quads(ctx)
 		defer r.Close()
 		src = r
 	}

@@ -56,8 +56,12 @@ type Store struct {
 // boltFile is where Cayley's bolt backend keeps its data inside the store directory.
 const boltFile = "indexes.bolt"
 
-// Open opens the bolt store at path, creating it unless opts.ReadOnly.
+// Open opens the bolt store at path, creating it unless opts.ReadOnly, or
+// the SQL store at a postgres:// or cockroach:// address (sql.go).
 func Open(path string, opts Options) (*Store, error) {
+	if IsSQL(path) {
+		return openSQL(path, opts) // sql.go
+	}
 	if opts.Timeout == 0 {
 		opts.Timeout = time.Second
 	}
@@ -148,6 +152,9 @@ func (s *Store) QuadsWith(ctx context.Context, d quad.Direction, v quad.Value) (
 // value, and reads the values of the quads it keeps in one batch. It stops
 // after limit quads unless limit is 0; quads come oldest first.
 func (s *Store) Match(ctx context.Context, d quad.Direction, v, p, label quad.Value, limit int) ([]quad.Quad, error) {
+	if qs, ok := s.sqlStore(); ok {
+		return s.matchSQL(ctx, qs, d, v, p, label, limit) // sql.go
+	}
 	var refs [3]graph.Ref // v, p, label
 	for i, x := range []quad.Value{v, p, label} {
 		if x == nil {
@@ -233,6 +240,11 @@ func (s *Store) values(ctx context.Context, refs []graph.Ref) ([]quad.Value, err
 	if kvqs, ok := s.QuadStore.(*kv.QuadStore); ok {
 		var err error
 		if vals, err = kvqs.ValuesOf(ctx, missing); err != nil {
+			return nil, err
+		}
+	} else if qs, ok := s.sqlStore(); ok {
+		var err error
+		if vals, err = sqlValues(ctx, qs, missing); err != nil {
 			return nil, err
 		}
 	} else {
