@@ -87,7 +87,7 @@ done
 [ -n "$pg_port" ] || { say "could not start PostgreSQL:"; cat "$pg_dir/server.log" >&2; exit 2; }
 "${as_pg[@]}" "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U kg kg
 export KG_TEST_POSTGRES="postgres://kg@127.0.0.1:$pg_port/kg?sslmode=disable"
-say "PostgreSQL $("$pg_bin/pg_ctl" --version | awk '{print $NF}') on 127.0.0.1:$pg_port for the tests"
+say "PostgreSQL $("$pg_bin/pg_ctl" --version | awk '{print $3}') on 127.0.0.1:$pg_port for the tests"
 # Tests that need these tools fail instead of skipping.
 export KG_REQUIRE_TOOLS=1
 
