@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/cayleygraph/cayley/clog"
 	"github.com/cayleygraph/cayley/graph"
@@ -121,6 +122,15 @@ func openSQL(addr string, opts Options) (*Store, error) {
 			return nil, fmt.Errorf("%s: cannot create Cayley's tables: %s", shown, hide(err))
 		}
 	}
+	if !opts.ReadOnly && backend == "postgres" {
+		if s.lock, err = writerLock(dsn, opts.Timeout); err != nil {
+			qs.Close()
+			if errors.Is(err, ErrLocked) {
+				return nil, fmt.Errorf("%s: %w: another kgbuild is writing to this database: wait for it to finish", shown, err)
+			}
+			return nil, fmt.Errorf("%s: %s", shown, hide(err))
+		}
+	}
 	if !opts.ReadOnly {
 		s.w, err = writer.NewSingle(qs, graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
 		if err != nil {
@@ -129,6 +139,61 @@ func openSQL(addr string, opts Options) (*Store, error) {
 		}
 	}
 	return s, nil
+}
+
+// writerLockKey names kg's advisory lock: PostgreSQL's advisory locks are
+// per database, so the key only has to differ from other applications'.
+const writerLockKey = 0x6b676275696c64 // "kgbuild"
+
+// writerLock takes kg's writer lock on the database, waiting up to
+// timeout (0: 1s) for another writer to finish: kg reads an article's old
+// quads before replacing them, and two builds doing that at once could
+// interleave. Readers take no lock. It holds a connection of its own for as
+// long as the lock is held; closing it releases the lock.
+func writerLock(dsn string, timeout time.Duration) (io.Closer, error) {
+	if timeout == 0 {
+		timeout = time.Second
+	}
+	db, err := sql.Open("postgres", dsn)
+	if err != nil {
+		return nil, err
+	}
+	ctx := context.Background()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	deadline := time.Now().Add(timeout)
+	for {
+		var ok bool
+		if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1)`, int64(writerLockKey)).Scan(&ok); err != nil {
+			conn.Close()
+			db.Close()
+			return nil, err
+		}
+		if ok {
+			return lockConn{conn, db}, nil
+		}
+		if time.Now().After(deadline) {
+			conn.Close()
+			db.Close()
+			return nil, ErrLocked
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// lockConn is the connection holding the writer lock.
+type lockConn struct {
+	conn *sql.Conn
+	db   *sql.DB
+}
+
+// Close ends the session, which releases its advisory locks.
+func (l lockConn) Close() error {
+	l.conn.Close()
+	return l.db.Close()
 }
 
 // connectHint says what to do about a failed connection: start the server

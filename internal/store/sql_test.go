@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/quad"
@@ -289,4 +290,35 @@ func TestSQLReadOnly(t *testing.T) {
 	if !strings.HasPrefix(r.Path, "postgres://") || strings.Contains(r.Path, "default_transaction_read_only") {
 		t.Errorf("Path = %q, want the address as given", r.Path)
 	}
+}
+
+// TestSQLOneWriter: a second writer waits for the first and then fails
+// with ErrLocked; readers open meanwhile; once the first closes the second
+// opens.
+func TestSQLOneWriter(t *testing.T) {
+	addr := pgtest.Database(t)
+	w1, err := Open(addr, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { w1.Close() }()
+	start := time.Now()
+	_, err = Open(addr, Options{Timeout: 300 * time.Millisecond})
+	if !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), "another kgbuild is writing") {
+		t.Errorf("second writer: %v, want ErrLocked", err)
+	}
+	if d := time.Since(start); d < 300*time.Millisecond || d > 5*time.Second {
+		t.Errorf("second writer gave up after %v, want about 300ms", d)
+	}
+	r, err := Open(addr, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("reader while writing: %v", err)
+	}
+	r.Close()
+	w1.Close()
+	w2, err := Open(addr, Options{})
+	if err != nil {
+		t.Fatalf("writer after the first closed: %v", err)
+	}
+	w2.Close()
 }

@@ -13,6 +13,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -48,6 +49,7 @@ type Store struct {
 	graph.QuadStore
 	Path string
 	w    graph.QuadWriter // nil when read-only
+	lock io.Closer        // a SQL writer's lock (sql.go); nil on bolt
 
 	mu    sync.Mutex
 	cache map[any]quad.Value // values by ref, read-only stores only (see values)
@@ -132,6 +134,9 @@ func Open(path string, opts Options) (*Store, error) {
 func (s *Store) Close() error {
 	if s.w != nil {
 		s.w.Close()
+	}
+	if s.lock != nil {
+		s.lock.Close()
 	}
 	return s.QuadStore.Close()
 }
