@@ -14,6 +14,8 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -104,27 +106,44 @@ func openSQL(addr string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot connect: %s: %s", shown, hide(err), connectHint(backend, err, u))
 	}
-	s := &Store{QuadStore: qs, Path: shown}
-	ctx := context.Background()
-	exists, err := s.sqlTables(ctx)
+	driver, own := "postgres", dsn
+	if backend == "cockroach" {
+		driver = "pgx"
+	} else {
+		// kg's statements have one good plan whatever the hash asked
+		// for; planning them anew each time costs more than running them.
+		oq := u.Query()
+		oq.Set("plan_cache_mode", "force_generic_plan")
+		ou := *u
+		ou.RawQuery = oq.Encode()
+		own = ou.String()
+	}
+	db, err := sql.Open(driver, own)
 	if err != nil {
 		qs.Close()
 		return nil, fmt.Errorf("%s: %s", shown, hide(err))
 	}
+	s := &Store{QuadStore: qs, Path: shown, sql: &sqlState{db: db}}
+	ctx := context.Background()
+	exists, err := s.sqlTables(ctx)
+	if err != nil {
+		s.Close()
+		return nil, fmt.Errorf("%s: %s", shown, hide(err))
+	}
 	if !exists {
 		if opts.ReadOnly {
-			qs.Close()
+			s.Close()
 			return nil, fmt.Errorf("%s: %w (no kg tables in the database): run kgbuild --db %s first", shown, ErrNotFound, shown)
 		}
 		err := graph.InitQuadStore(backend, dsn, nil)
 		if err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
-			qs.Close()
+			s.Close()
 			return nil, fmt.Errorf("%s: cannot create Cayley's tables: %s", shown, hide(err))
 		}
 	}
 	if !opts.ReadOnly && backend == "postgres" {
-		if s.lock, err = writerLock(dsn, opts.Timeout); err != nil {
-			qs.Close()
+		if s.sql.lock, err = writerLock(dsn, opts.Timeout); err != nil {
+			s.Close()
 			if errors.Is(err, ErrLocked) {
 				return nil, fmt.Errorf("%s: %w: another kgbuild is writing to this database: wait for it to finish", shown, err)
 			}
@@ -134,7 +153,7 @@ func openSQL(addr string, opts Options) (*Store, error) {
 	if !opts.ReadOnly {
 		s.w, err = writer.NewSingle(qs, graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
 		if err != nil {
-			qs.Close()
+			s.Close()
 			return nil, fmt.Errorf("%s: %s", shown, hide(err))
 		}
 	}
@@ -263,9 +282,88 @@ func (s *Store) ValueOf(v quad.Value) graph.Ref {
 	return h
 }
 
+// sqlState is what a SQL store keeps besides Cayley's.
+type sqlState struct {
+	lock io.Closer // the writer lock; nil when read-only
+	db   *sql.DB   // kg's own connections, for prepared statements
+
+	mu       sync.Mutex
+	stmts    map[string]*sql.Stmt
+	subjects map[any][]sqlRow // the quads of small subjects, read-only stores only
+}
+
+func (st *sqlState) close() {
+	if st.lock != nil {
+		st.lock.Close()
+	}
+	st.db.Close() // closes the statements too
+}
+
+// query runs a query as a prepared statement: PostgreSQL then plans it a
+// few times per connection instead of every time (planning the join of
+// quads and nodes takes longer than running it).
+func (st *sqlState) query(ctx context.Context, text string, args ...any) (*sql.Rows, error) {
+	st.mu.Lock()
+	stmt, ok := st.stmts[text]
+	st.mu.Unlock()
+	if !ok {
+		var err error
+		if stmt, err = st.db.PrepareContext(ctx, text); err != nil {
+			return nil, err
+		}
+		st.mu.Lock()
+		if st.stmts == nil {
+			st.stmts = map[string]*sql.Stmt{}
+		}
+		if old, ok := st.stmts[text]; ok {
+			stmt.Close()
+			stmt = old
+		} else {
+			st.stmts[text] = stmt
+		}
+		st.mu.Unlock()
+	}
+	return stmt.QueryContext(ctx, args...)
+}
+
+// sqlRow is a quad as the quads table holds it: its horizon, the hashes of
+// its subject, predicate, object and label, and their values.
+type sqlRow struct {
+	horizon int64
+	h       [4]csql.NodeHash
+	q       quad.Quad
+}
+
+// smallSubject is the most quads a subject may have for Match to read them
+// all at once and keep them (see matchSQL).
+const smallSubject = 64
+
+// subjectCacheSize bounds the subjects kept; when full it starts again.
+const subjectCacheSize = 1 << 14
+
 // matchSQL is Match on a SQL store: one indexed query for exactly the quads
-// wanted, oldest (lowest horizon) first, their values read in batches.
+// wanted, oldest (lowest horizon) first, their values read in batches. A
+// query asks a fact, a sentence or an article (subjects with a few dozen
+// quads) for one predicate after another, each a round trip to the server;
+// so a read-only store reads such a subject's quads once, in one query,
+// and answers the next questions about it from them.
 func (s *Store) matchSQL(ctx context.Context, qs *csql.QuadStore, d quad.Direction, v, p, label quad.Value, limit int) ([]quad.Quad, error) {
+	if d == quad.Subject && s.w == nil {
+		rows, err := s.subjectRows(ctx, qs, csql.HashOf(v))
+		if err != nil {
+			return nil, err
+		}
+		if rows != nil {
+			var out []quad.Quad
+			ph, lh := csql.HashOf(p), csql.HashOf(label)
+			for _, r := range rows {
+				if (p == nil || r.h[1] == ph) && (label == nil || r.h[3] == lh) && (limit <= 0 || len(out) < limit) {
+					out = append(out, r.q)
+				}
+			}
+			return out, nil
+		}
+	}
 	type cond struct {
 		col string
 		h   csql.NodeHash
@@ -277,21 +375,14 @@ func (s *Store) matchSQL(ctx context.Context, qs *csql.QuadStore, d quad.Directi
 	if label != nil {
 		conds = append(conds, cond{"label_hash", csql.HashOf(label)})
 	}
-	var args []csql.Value
-	for _, c := range conds {
-		args = append(args, c.h)
+	var args []any
+	where := make([]string, len(conds))
+	for i, c := range conds {
+		args = append(args, c.h.SQLValue())
+		where[i] = c.col + " = $" + strconv.Itoa(i+1)
 	}
-	rows, err := qs.Query(ctx, rawSQL{
-		text: func(b *csql.Builder) string {
-			where := make([]string, len(conds))
-			for i, c := range conds {
-				where[i] = c.col + " = " + b.Placeholder()
-			}
-			return `SELECT subject_hash, predicate_hash, object_hash, label_hash FROM quads WHERE ` +
-				strings.Join(where, " AND ") + ` ORDER BY horizon`
-		},
-		args: args,
-	})
+	rows, err := s.sql.query(ctx, `SELECT subject_hash, predicate_hash, object_hash, label_hash FROM quads WHERE `+
+		strings.Join(where, " AND ")+` ORDER BY horizon`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -309,6 +400,48 @@ func (s *Store) matchSQL(ctx context.Context, qs *csql.QuadStore, d quad.Directi
 	}
 	rows.Close()
 	return s.quadsOf(ctx, found)
+}
+
+// subjectRows returns every quad of subject with its values, oldest first,
+// in one query, if it has at most smallSubject of them (an empty, non-nil
+// slice if none), or nil if it has more. The query has no ORDER BY, which
+// could lead PostgreSQL to walk the whole table in horizon order to fill
+// the LIMIT; the rows are sorted here instead.
+func (s *Store) subjectRows(ctx context.Context, qs *csql.QuadStore, subject csql.NodeHash) ([]sqlRow, error) {
+	st := s.sql
+	st.mu.Lock()
+	rows, ok := st.subjects[subject.Key()]
+	st.mu.Unlock()
+	if ok {
+		return rows, nil
+	}
+	res, err := st.query(ctx, joinedQuads+` WHERE q.subject_hash = $1 LIMIT `+strconv.Itoa(smallSubject+1), subject.SQLValue())
+	if err != nil {
+		return nil, err
+	}
+	defer res.Close()
+	rows = []sqlRow{}
+	for res.Next() {
+		r, err := scanJoined(res)
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, r)
+	}
+	if err := res.Err(); err != nil {
+		return nil, err
+	}
+	if len(rows) > smallSubject {
+		rows = nil // a busy subject: ask for what is wanted each time
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i].horizon < rows[j].horizon })
+	st.mu.Lock()
+	if st.subjects == nil || len(st.subjects) >= subjectCacheSize {
+		st.subjects = make(map[any][]sqlRow)
+	}
+	st.subjects[subject.Key()] = rows
+	st.mu.Unlock()
+	return rows, nil
 }
 
 // sqlBatch is how many values one query to the nodes table reads.
@@ -454,14 +587,8 @@ func (r *sqlReader) ReadQuad() (quad.Quad, error) {
 		return quad.Quad{}, r.err
 	}
 	if r.rows == nil {
-		cols := func(t string) string {
-			return strings.ReplaceAll(nodeColumns, "n.", t+".")
-		}
 		r.rows, r.err = r.qs.Query(r.ctx, rawSQL{text: func(*csql.Builder) string {
-			return `SELECT ` + cols("s") + `, ` + cols("p") + `, ` + cols("o") + `, ` + cols("l") + `
-	FROM quads q JOIN nodes s ON s.hash = q.subject_hash JOIN nodes p ON p.hash = q.predicate_hash
-	JOIN nodes o ON o.hash = q.object_hash LEFT JOIN nodes l ON l.hash = q.label_hash
-	ORDER BY q.horizon`
+			return joinedQuads + ` ORDER BY q.horizon`
 		}})
 		if r.err != nil {
 			return quad.Quad{}, r.err
@@ -474,28 +601,44 @@ func (r *sqlReader) ReadQuad() (quad.Quad, error) {
 		r.rows.Close()
 		return quad.Quad{}, r.err
 	}
-	var ns [4]nodeRow
-	var dest []any
-	for i := range ns {
-		dest = append(dest, ns[i].dest()...)
-	}
-	if r.err = r.rows.Scan(dest...); r.err != nil {
+	var row sqlRow
+	if row, r.err = scanJoined(r.rows); r.err != nil {
 		r.rows.Close()
 		return quad.Quad{}, r.err
 	}
-	var q quad.Quad
+	return row.q, nil
+}
+
+// joinedQuads selects quads with their values (scanJoined reads a row).
+var joinedQuads = func() string {
+	cols := func(t string) string { return strings.ReplaceAll(nodeColumns, "n.", t+".") }
+	return `SELECT q.horizon, ` + cols("s") + `, ` + cols("p") + `, ` + cols("o") + `, ` + cols("l") + `
+	FROM quads q JOIN nodes s ON s.hash = q.subject_hash JOIN nodes p ON p.hash = q.predicate_hash
+	JOIN nodes o ON o.hash = q.object_hash LEFT JOIN nodes l ON l.hash = q.label_hash`
+}()
+
+// scanJoined reads a row of joinedQuads.
+func scanJoined(rows *sql.Rows) (sqlRow, error) {
+	var r sqlRow
+	var ns [4]nodeRow
+	dest := []any{&r.horizon}
+	for i := range ns {
+		dest = append(dest, ns[i].dest()...)
+	}
+	if err := rows.Scan(dest...); err != nil {
+		return r, err
+	}
 	for i, dir := range quad.Directions {
+		r.h[i] = ns[i].hash
 		if ns[i].hash.Valid() {
 			v, err := ns[i].value()
 			if err != nil {
-				r.err = err
-				r.rows.Close()
-				return quad.Quad{}, err
+				return r, err
 			}
-			q.Set(dir, v)
+			r.q.Set(dir, v)
 		}
 	}
-	return q, nil
+	return r, nil
 }
 
 func (r *sqlReader) Close() error {

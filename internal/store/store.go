@@ -13,7 +13,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -49,7 +48,7 @@ type Store struct {
 	graph.QuadStore
 	Path string
 	w    graph.QuadWriter // nil when read-only
-	lock io.Closer        // a SQL writer's lock (sql.go); nil on bolt
+	sql  *sqlState        // SQL stores only (sql.go)
 
 	mu    sync.Mutex
 	cache map[any]quad.Value // values by ref, read-only stores only (see values)
@@ -135,8 +134,8 @@ func (s *Store) Close() error {
 	if s.w != nil {
 		s.w.Close()
 	}
-	if s.lock != nil {
-		s.lock.Close()
+	if s.sql != nil {
+		s.sql.close()
 	}
 	return s.QuadStore.Close()
 }
