@@ -1,6 +1,7 @@
 package main
 
 import (
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -87,6 +88,8 @@ func TestPostgresSameAnswers(t *testing.T) {
 		{"export", "--around", "Jaish al-Islam", "--hops", "2", "--format", "dot"},
 		{"export", "--around", "Russia", "--format", "graphml"},
 		{"graphql", `{ nodes(id: "<https://conflictkg.org/id/actor/russia>") { id label: <http://www.w3.org/2000/01/rdf-schema#label> } }`},
+		{"graphql", `{ nodes {`},
+		{"gizmo", `g.V((`},
 	}
 	// evidence for every fact, by the ids the table prints.
 	out, _, err := run("facts", "--db", graphDB, "--json")
@@ -105,6 +108,13 @@ func TestPostgresSameAnswers(t *testing.T) {
 		}
 		cases = append(cases, args)
 	}
+
+	before := dbState(t, pg)
+	defer func() {
+		if after := dbState(t, pg); after != before {
+			t.Errorf("the queries changed the database:\nbefore %s\nafter  %s", before, after)
+		}
+	}()
 
 	ask := func(db string, args []string) (string, string) {
 		out, _, err := run(append([]string{args[0], "--db", db}, args[1:]...)...)
@@ -176,6 +186,29 @@ func TestPostgresSameAnswers(t *testing.T) {
 			}
 		})
 	}
+}
+
+// dbState sums up what a query must leave as it found it: the tables of
+// the database and every row of Cayley's two.
+func dbState(t *testing.T, addr string) string {
+	t.Helper()
+	db, err := sql.Open("postgres", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var tables, quads, nodes string
+	err = db.QueryRow(`SELECT string_agg(table_name, ',' ORDER BY table_name) FROM information_schema.tables WHERE table_schema = current_schema()`).Scan(&tables)
+	if err == nil {
+		err = db.QueryRow(`SELECT count(*) || ' ' || coalesce(max(horizon), 0) || ' ' || coalesce(md5(string_agg(encode(subject_hash || predicate_hash || object_hash || coalesce(label_hash, ''), 'hex') || ts::text, ',' ORDER BY horizon)), '') FROM quads`).Scan(&quads)
+	}
+	if err == nil {
+		err = db.QueryRow(`SELECT count(*) || ' ' || coalesce(md5(string_agg(encode(hash, 'hex') || refs, ',' ORDER BY hash)), '') FROM nodes`).Scan(&nodes)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return "tables " + tables + ", quads " + quads + ", nodes " + nodes
 }
 
 // firstDiff shows where a and b first differ.
