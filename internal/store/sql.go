@@ -2,10 +2,12 @@ package store
 
 // kg on Cayley's SQL backend: a postgres:// (or postgresql://) address opens
 // Cayley's postgres quad store, a cockroach:// address its cockroach one.
-// Both keep the graph in two tables, nodes (one row per value, by hash) and
-// quads (four value hashes and an increasing horizon), which `cayley --db
-// postgres --dbpath ADDRESS` reads too. Unlike bolt, a database serves one
-// writer and many readers at once, so kgquery can run while kgbuild loads.
+// Both keep the graph in Cayley's two tables, nodes (one row per value, by
+// hash) and quads (four value hashes and an increasing horizon), created by
+// Cayley and written through Cayley's writer; kg reads them with queries of
+// its own where Cayley's generic iterators would make one query per value.
+// Unlike bolt, a database serves readers while a writer loads, so kgquery
+// can run during kgbuild.
 
 import (
 	"context"
@@ -124,6 +126,15 @@ func openSQL(addr string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("%s: %s", shown, hide(err))
 	}
 	s := &Store{QuadStore: qs, Path: shown, sql: &sqlState{db: db}}
+	if !opts.ReadOnly && backend == "postgres" {
+		if s.sql.lock, err = writerLock(dsn, opts.Timeout); err != nil {
+			s.Close()
+			if errors.Is(err, ErrLocked) {
+				return nil, fmt.Errorf("%s: %w: another kgbuild is writing to this database: wait for it to finish", shown, err)
+			}
+			return nil, fmt.Errorf("%s: %s", shown, hide(err))
+		}
+	}
 	ctx := context.Background()
 	exists, err := s.sqlTables(ctx)
 	if err != nil {
@@ -139,15 +150,6 @@ func openSQL(addr string, opts Options) (*Store, error) {
 		if err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
 			s.Close()
 			return nil, fmt.Errorf("%s: cannot create Cayley's tables: %s", shown, hide(err))
-		}
-	}
-	if !opts.ReadOnly && backend == "postgres" {
-		if s.sql.lock, err = writerLock(dsn, opts.Timeout); err != nil {
-			s.Close()
-			if errors.Is(err, ErrLocked) {
-				return nil, fmt.Errorf("%s: %w: another kgbuild is writing to this database: wait for it to finish", shown, err)
-			}
-			return nil, fmt.Errorf("%s: %s", shown, hide(err))
 		}
 	}
 	if !opts.ReadOnly {
