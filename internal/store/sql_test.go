@@ -34,9 +34,8 @@ func TestSQLBackend(t *testing.T) {
 	}
 }
 
-// TestSQLOpenErrors: a server that is not there, a database that does not
-// exist and a database kgbuild never wrote give one line saying what to do,
-// without the password; a read-only open creates nothing.
+// TestSQLOpenErrors: a server that is not there or a bad address give one
+// line saying what to do, without the password.
 func TestSQLOpenErrors(t *testing.T) {
 	for _, tt := range []struct {
 		name, addr string
@@ -65,7 +64,11 @@ func TestSQLOpenErrors(t *testing.T) {
 			}
 		})
 	}
+}
 
+// TestSQLOpenMissing: a database that does not exist and one kgbuild never
+// wrote give one line saying what to do; a read-only open creates nothing.
+func TestSQLOpenMissing(t *testing.T) {
 	addr := pgtest.Database(t)
 	missing := strings.Replace(addr, "/kgtest_", "/nosuch_", 1)
 	_, err := Open(missing, Options{ReadOnly: true})
