@@ -360,9 +360,21 @@ func (s *Store) ArticleQuads(ctx context.Context, article quad.IRI) ([]quad.Quad
 			}
 			if subj != nil && pred != nil && obj != nil {
 				entities[subj], entities[obj] = true, true
-				// The edge exists unless the fact was negated; removing a
-				// missing quad is ignored.
-				out = append(out, quad.Quad{Subject: subj, Predicate: pred, Object: obj, Label: sent})
+				// The edge exists unless the fact was negated. Only a
+				// quad the store holds may be removed: asked to remove a
+				// missing one, Cayley's bolt backend can count one
+				// reference too few to a value the same transaction
+				// adds, and a later removal then deletes the value while
+				// quads still use it.
+				edges, err := s.Match(ctx, quad.Subject, subj, pred, sent, 0)
+				if err != nil {
+					return nil, err
+				}
+				for _, e := range edges {
+					if e.Object == obj {
+						out = append(out, e)
+					}
+				}
 			}
 		}
 	}
@@ -466,7 +478,7 @@ func (s *Store) replace(old, quads []quad.Quad, what string) (added, removed int
 	if len(tx.Deltas) == 0 {
 		return 0, 0, nil
 	}
-	if err := s.w.ApplyTransaction(tx); err != nil {
+	if err := s.apply(tx); err != nil { // boltfix.go
 		return 0, 0, fmt.Errorf("writing %s: %v", what, err)
 	}
 	for _, d := range tx.Deltas {
