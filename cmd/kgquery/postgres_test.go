@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -413,4 +414,30 @@ func TestPostgresRemoveAndRebuild(t *testing.T) {
 	compare("changed")
 	kgbuild("../../examples")
 	compare("changed back")
+}
+
+// TestPostgresPasswordHidden: messages name the database without its
+// password (the test server trusts local connections, so any password
+// logs in).
+func TestPostgresPasswordHidden(t *testing.T) {
+	pg := buildPostgres(t)
+	u, err := url.Parse(pg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.User = url.UserPassword(u.User.Username(), "s3cret")
+	for _, args := range [][]string{
+		{"relations", "Nobody At All"},
+		{"facts", "--article", "no-such-article"},
+		{"evidence", "000000000000"},
+	} {
+		_, _, err := run(append([]string{args[0], "--db", u.String()}, args[1:]...)...)
+		if err == nil || strings.Contains(err.Error(), "s3cret") || !strings.Contains(err.Error(), ":xxxxx@") {
+			t.Errorf("kgquery %v: %v, want an error naming the database without its password", args, err)
+		}
+	}
+	out, err := exec.Command(filepath.Join(bin, "kgbuild"), "--db", u.String(), "--remove", "no-such-article").CombinedOutput()
+	if err == nil || strings.Contains(string(out), "s3cret") || !strings.Contains(string(out), ":xxxxx@") {
+		t.Errorf("kgbuild --remove of a missing article: %v, %s; want an error naming the database without its password", err, out)
+	}
 }
