@@ -9,6 +9,8 @@ require (
 	github.com/dennwc/graphql v0.0.0-20180603144102-12cfed44bc5d
 	github.com/google/go-cmp v0.7.0
 	github.com/hidal-go/hidalgo v0.0.0-20190814174001-42e03f3b5eaa
+	github.com/jackc/pgx v3.3.0+incompatible
+	github.com/lib/pq v1.1.1
 	github.com/spf13/pflag v1.0.6
 	golang.org/x/net v0.47.0
 	golang.org/x/text v0.31.0
@@ -24,6 +26,7 @@ require (
 	github.com/golang/protobuf v1.3.1 // indirect
 	github.com/matttproud/golang_protobuf_extensions v1.0.1 // indirect
 	github.com/piprate/json-gold v0.3.0 // indirect
+	github.com/pkg/errors v0.8.1 // indirect
 	github.com/pquerna/cachecontrol v0.0.0-20180517163645-1555304b9b35 // indirect
 	github.com/prometheus/client_golang v0.9.3 // indirect
 	github.com/prometheus/client_model v0.0.0-20190129233127-fd36f4220a90 // indirect

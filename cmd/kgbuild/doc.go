@@ -30,7 +30,7 @@
 //
 // The flags are:
 //
-//	--db PATH          the store: a bolt directory (default kg.db)
+//	--db PATH          the store: a bolt directory (default kg.db) or a postgres:// address (docs/scale.md)
 //	--format NAME      read every input as text, jsonl, csv or html
 //	--base IRI         base IRI of the graph's nodes (default https://conflictkg.org/id/)
 //	--dry-run          write the facts as JSON Lines to standard output instead of loading them

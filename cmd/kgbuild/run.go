@@ -70,7 +70,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs := pflag.NewFlagSet("kgbuild", pflag.ContinueOnError)
 	fs.SortFlags = false
 	fs.SetOutput(io.Discard)
-	fs.StringVar(&c.db, "db", "kg.db", "the store: a bolt directory")
+	fs.StringVar(&c.db, "db", "kg.db", "the store: a bolt directory or a postgres:// address")
 	fs.StringVar(&c.format, "format", "", "read every input as `text`, jsonl, csv or html (default: by extension)")
 	fs.BoolVar(&c.lines, "lines", false, "text input: every line is its own article")
 	fs.StringVar(&c.csv.ID, "csv-id", triples.DefaultCSVColumns.ID, "CSV column of the article id")
@@ -153,6 +153,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		defer st.Close()
+		c.db = st.Path // messages show an address without its password
 		b.st = st
 		if err := b.writeDefinitions(ctx); err != nil {
 			return fmt.Errorf("%s: %v", c.db, err)

@@ -24,7 +24,7 @@
 //
 // Common flags:
 //
-//	--db PATH      the store (default kg.db); opened read-only
+//	--db PATH      the store (default kg.db), or a postgres:// address; opened read-only
 //	--json         one JSON document instead of a table
 //	--jsonl        one JSON object a line
 //	--csv          CSV with a header line

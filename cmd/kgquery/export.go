@@ -133,7 +133,7 @@ func (c *exportCommand) run(ctx context.Context, q *query, args []string) (err e
 		triples.SortQuads(qs)
 		src = quad.NewReader(qs)
 	} else {
-		r := q.st.Quads()
+		r := q.st.Quads(ctx)
 		defer r.Close()
 		src = r
 	}

@@ -107,7 +107,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := pflag.NewFlagSet("kgquery "+args[0], pflag.ContinueOnError)
 	fs.SortFlags = false
 	fs.SetOutput(io.Discard)
-	fs.StringVar(&q.db, "db", "kg.db", "the store, opened read-only")
+	fs.StringVar(&q.db, "db", "kg.db", "the store, opened read-only: a bolt directory or a postgres:// address")
 	fs.StringVar(&q.base, "base", schema.DefaultBase, "base `IRI` the graph was built with")
 	q.outputFlags(fs)
 	waitFlag(fs, &q.wait)
@@ -132,6 +132,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	defer st.Close()
 	q.st = st
+	q.db = st.Path // messages show an address without its password
 	return cmd.run(ctx, q, fs.Args())
 }
 

@@ -34,6 +34,9 @@ func waitFlag(fs *pflag.FlagSet, d *time.Duration) {
 	fs.Lookup("wait").NoOptDefVal = defaultWait.String()
 }
 
+// concurrentUse is what a locked bolt store's error says about the way out.
+const concurrentUse = "bolt serves one writer or several readers; use PostgreSQL for concurrent use: docs/scale.md"
+
 // open opens q.db read-only, waiting up to q.wait for a running kgbuild to
 // release it.
 func (q *query) open(ctx context.Context) (*store.Store, error) {
@@ -42,7 +45,7 @@ func (q *query) open(ctx context.Context) (*store.Store, error) {
 		return st, err
 	}
 	if q.wait <= 0 {
-		return nil, fmt.Errorf("%s is locked by a running kgbuild: wait for it or pass --wait (%w)", q.db, store.ErrLocked)
+		return nil, fmt.Errorf("%s is locked by a running kgbuild: wait for it or pass --wait (%w; %s)", q.db, store.ErrLocked, concurrentUse)
 	}
 	fmt.Fprintf(q.stderr, "kgquery: %s is locked by a running kgbuild; waiting up to %v\n", q.db, q.wait)
 	deadline := time.Now().Add(q.wait)
@@ -55,7 +58,7 @@ func (q *query) open(ctx context.Context) (*store.Store, error) {
 			return st, err
 		}
 		if !time.Now().Before(deadline) {
-			return nil, fmt.Errorf("%s is still locked by a running kgbuild after --wait %v: try again later or raise --wait (%w)", q.db, q.wait, store.ErrLocked)
+			return nil, fmt.Errorf("%s is still locked by a running kgbuild after --wait %v: try again later or raise --wait (%w; %s)", q.db, q.wait, store.ErrLocked, concurrentUse)
 		}
 	}
 }

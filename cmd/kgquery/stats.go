@@ -137,7 +137,7 @@ func (q *query) stats(ctx context.Context, top int) (graphStats, error) {
 	factPredicate := map[quad.Value]string{} // fact node: predicate IRI
 	negated := map[quad.Value]bool{}
 	iri := func(short string) quad.IRI { return quad.IRI(short).Full() }
-	r := q.st.Quads()
+	r := q.st.Quads(ctx)
 	defer r.Close()
 	for n := 0; ; n++ {
 		if n%10000 == 0 && ctx.Err() != nil {

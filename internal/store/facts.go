@@ -94,7 +94,8 @@ func NewFactCache() *FactCache {
 }
 
 // FactsAbout returns the facts with v as subject or object, with evidence,
-// read from the facts themselves (Summary has them precomputed).
+// read from the facts themselves (Summary has them precomputed), in the
+// order of their IRIs: the same on every backend, whose indexes differ.
 func (s *Store) FactsAbout(ctx context.Context, v quad.Value, c *FactCache) ([]Fact, error) {
 	var in []quad.Quad
 	for _, p := range []string{schema.Subject, schema.Object} {
@@ -117,6 +118,7 @@ func (s *Store) FactsAbout(ctx context.Context, v quad.Value, c *FactCache) ([]F
 		}
 		rows = append(rows, r)
 	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i].Fact < rows[j].Fact })
 	return rows, nil
 }
 

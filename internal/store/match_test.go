@@ -94,7 +94,7 @@ func TestMatch(t *testing.T) {
 	defer r.Close()
 	check(r, "reader")
 	check(r, "reader again")
-	all, err := quad.ReadAll(r.Quads())
+	all, err := quad.ReadAll(r.Quads(ctx))
 	if err != nil || len(all) != len(quads) {
 		t.Errorf("store holds %d quads (err %v), want %d", len(all), err, len(quads))
 	}

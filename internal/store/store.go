@@ -48,6 +48,7 @@ type Store struct {
 	graph.QuadStore
 	Path string
 	w    graph.QuadWriter // nil when read-only
+	sql  *sqlState        // SQL stores only (sql.go)
 
 	mu      sync.Mutex
 	cache   map[any]quad.Value // values by ref, read-only stores only (see values)
@@ -58,8 +59,12 @@ type Store struct {
 // boltFile is where Cayley's bolt backend keeps its data inside the store directory.
 const boltFile = "indexes.bolt"
 
-// Open opens the bolt store at path, creating it unless opts.ReadOnly.
+// Open opens the bolt store at path, creating it unless opts.ReadOnly, or
+// the SQL store at a postgres:// or cockroach:// address (sql.go).
 func Open(path string, opts Options) (*Store, error) {
+	if IsSQL(path) {
+		return openSQL(path, opts) // sql.go
+	}
 	if opts.Timeout == 0 {
 		opts.Timeout = time.Second
 	}
@@ -131,6 +136,9 @@ func (s *Store) Close() error {
 	if s.w != nil {
 		s.w.Close()
 	}
+	if s.sql != nil {
+		s.sql.close()
+	}
 	return s.QuadStore.Close()
 }
 
@@ -150,6 +158,9 @@ func (s *Store) QuadsWith(ctx context.Context, d quad.Direction, v quad.Value) (
 // value, and reads the values of the quads it keeps in one batch. It stops
 // after limit quads unless limit is 0; quads come oldest first.
 func (s *Store) Match(ctx context.Context, d quad.Direction, v, p, label quad.Value, limit int) ([]quad.Quad, error) {
+	if qs, ok := s.sqlStore(); ok {
+		return s.matchSQL(ctx, qs, d, v, p, label, limit) // sql.go
+	}
 	var refs [3]graph.Ref // v, p, label
 	for i, x := range []quad.Value{v, p, label} {
 		if x == nil {
@@ -242,6 +253,11 @@ func (s *Store) values(ctx context.Context, refs []graph.Ref) ([]quad.Value, err
 	if kvqs, ok := s.QuadStore.(*kv.QuadStore); ok {
 		var err error
 		if vals, err = kvqs.ValuesOf(ctx, missing); err != nil {
+			return nil, err
+		}
+	} else if qs, ok := s.sqlStore(); ok {
+		var err error
+		if vals, err = sqlValues(ctx, qs, missing); err != nil {
 			return nil, err
 		}
 	} else {
@@ -353,9 +369,21 @@ func (s *Store) ArticleQuads(ctx context.Context, article quad.IRI) ([]quad.Quad
 			}
 			if subj != nil && pred != nil && obj != nil {
 				entities[subj], entities[obj] = true, true
-				// The edge exists unless the fact was negated; removing a
-				// missing quad is ignored.
-				out = append(out, quad.Quad{Subject: subj, Predicate: pred, Object: obj, Label: sent})
+				// The edge exists unless the fact was negated. Only a
+				// quad the store holds may be removed: asked to remove a
+				// missing one, Cayley's bolt backend can count one
+				// reference too few to a value the same transaction
+				// adds, and a later removal then deletes the value while
+				// quads still use it.
+				edges, err := s.Match(ctx, quad.Subject, subj, pred, sent, 0)
+				if err != nil {
+					return nil, err
+				}
+				for _, e := range edges {
+					if e.Object == obj {
+						out = append(out, e)
+					}
+				}
 			}
 		}
 	}
@@ -473,7 +501,7 @@ func (s *Store) replace(ctx context.Context, old, quads []quad.Quad, what string
 			return 0, 0, err
 		}
 	}
-	if err := s.w.ApplyTransaction(tx); err != nil {
+	if err := s.apply(tx); err != nil { // boltfix.go
 		return 0, 0, fmt.Errorf("writing %s: %v", what, err)
 	}
 	s.dirty = true

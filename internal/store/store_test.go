@@ -94,7 +94,7 @@ func TestReplaceArticle(t *testing.T) {
 	if _, removed, err := st.ReplaceArticle(ctx, a, nil); err != nil || removed != len(v1) {
 		t.Errorf("remove: removed %d err %v, want %d", removed, err, len(v1))
 	}
-	left, err := quad.ReadAll(st.Quads())
+	left, err := quad.ReadAll(st.Quads(ctx))
 	if err != nil || len(left) != 0 {
 		t.Errorf("%d quads left after removal (err %v): %v", len(left), err, left)
 	}

@@ -127,7 +127,7 @@ func (s *Store) Summarize(ctx context.Context, opts SummaryOptions) (int, error)
 		if err := s.nextGeneration(ctx, tx); err != nil {
 			return 0, err
 		}
-		if err := s.w.ApplyTransaction(tx); err != nil {
+		if err := s.apply(tx); err != nil {
 			return 0, fmt.Errorf("writing the generation: %v", err)
 		}
 		s.dirty = false
@@ -168,7 +168,7 @@ func (s *Store) Summarize(ctx context.Context, opts SummaryOptions) (int, error)
 	names.WriteString(namesFormat + gen + "\n")
 	flush := func() error {
 		if len(tx.Deltas) > 0 {
-			if err := s.w.ApplyTransaction(tx); err != nil {
+			if err := s.apply(tx); err != nil {
 				return fmt.Errorf("writing summaries: %v", err)
 			}
 		}
@@ -402,8 +402,8 @@ func decodeSummary(text string) ([]Fact, []Affiliation, error) {
 
 // Quads reads every quad of the store but the summaries, which derive from
 // the rest: what an export writes and statistics count.
-func (s *Store) Quads() quad.ReadCloser {
-	return &withoutSummaries{graph.NewQuadStoreReader(s.QuadStore)}
+func (s *Store) Quads(ctx context.Context) quad.ReadCloser {
+	return &withoutSummaries{s.allQuads(ctx)}
 }
 
 type withoutSummaries struct{ quad.ReadCloser }

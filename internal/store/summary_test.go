@@ -155,7 +155,7 @@ func TestSummarize(t *testing.T) {
 		t.Errorf("x has %d facts in its summary, want 2", len(facts))
 	}
 	// Each entity keeps one summary, and exports never see them.
-	all, err := quad.ReadAll(st.Quads())
+	all, err := quad.ReadAll(st.Quads(ctx))
 	if err != nil {
 		t.Fatal(err)
 	}
