@@ -53,6 +53,10 @@ type Store struct {
 	cache map[any]quad.Value // values by ref, read-only stores only (see values)
 }
 
+// writerMmapSize is the address space a writer maps for the bolt file
+// up front; bolt maps more when the file outgrows it.
+const writerMmapSize = 1 << 30
+
 // boltFile is where Cayley's bolt backend keeps its data inside the store directory.
 const boltFile = "indexes.bolt"
 
@@ -82,7 +86,13 @@ func Open(path string, opts Options) (*Store, error) {
 		_, err := os.Stat(file)
 		fresh = errors.Is(err, os.ErrNotExist)
 	}
-	db, err := hbolt.Open(file, &bolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly})
+	bo := &bolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly}
+	if !opts.ReadOnly {
+		// Address space only: bolt then need not remap (and copy its
+		// pages) each time a large load doubles the file.
+		bo.InitialMmapSize = writerMmapSize
+	}
+	db, err := hbolt.Open(file, bo)
 	if errors.Is(err, bolt.ErrTimeout) {
 		hint := "wait for it to finish"
 		if !opts.ReadOnly {
@@ -99,13 +109,12 @@ func Open(path string, opts Options) (*Store, error) {
 			return nil, fmt.Errorf("%s: cannot initialise store: %v", path, err)
 		}
 	}
-	var kvOpts graph.Options
-	if opts.ReadOnly {
-		// Cayley fills a bloom filter with every quad on open to speed up
-		// duplicate checks when writing; a query needs none of it.
-		kvOpts = graph.Options{kv.OptNoBloom: true}
-	}
-	qs, err := kv.New(db, kvOpts)
+	// Cayley fills a bloom filter with every quad on open to speed up
+	// duplicate checks when writing, and on an empty store three more of
+	// 100 million entries each. A query needs none of it; a build spent
+	// over 500 MB on them, and was no faster with them (docs/benchmarks.md,
+	// "Loading (issue 6)").
+	qs, err := kv.New(db, graph.Options{kv.OptNoBloom: true})
 	if err != nil {
 		db.Close()
 		if errors.Is(err, graph.ErrNotInitialized) {

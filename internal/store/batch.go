@@ -1,0 +1,37 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+)
+
+// AddArticles writes the quads of articles the store does not hold yet, in
+// one transaction: a crash or an error leaves all of them or none, so the
+// store never holds part of an article. Loading many articles per
+// transaction is what makes a large build fast: bolt syncs to disk once
+// per transaction, and Cayley reads and rewrites each index entry it
+// touches once per transaction. Quads already stored are ignored. It
+// returns the number of distinct quads in the transaction, as
+// ReplaceArticle counts an article that was not stored before.
+//
+// An article that is stored already must go through ReplaceArticle
+// instead, which removes what its old version had.
+func (s *Store) AddArticles(quads []quad.Quad) (int, error) {
+	if s.w == nil {
+		return 0, errors.New("store is open read-only")
+	}
+	tx := graph.NewTransactionN(len(quads))
+	for _, q := range quads {
+		tx.AddQuad(q)
+	}
+	if len(tx.Deltas) == 0 {
+		return 0, nil
+	}
+	if err := s.w.ApplyTransaction(tx); err != nil {
+		return 0, fmt.Errorf("writing %d quads: %v", len(tx.Deltas), err)
+	}
+	return len(tx.Deltas), nil
+}
