@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# Measures loading: kgbuild building N copies of the FA-KES development
+# corpus into a fresh bolt store, against Cayley's own loader (`cayley load`
+# v0.7.7, the real command, built here from the Go module proxy) loading
+# exactly the same quads — kgquery's N-Quads export of kgbuild's store —
+# into a fresh bolt store, side by side in one table.
+#
+# kgbuild runs twice per size: with --jobs 1, so that its writing
+# (kgbuild --stats: the time spent in store calls, wall and the loader
+# thread's CPU) does not share the cores with its own extraction; and with
+# the default --jobs (one per CPU), end to end. cayley load's time is the
+# whole process: reading the N-Quads and writing them. Peak RSS comes from
+# /usr/bin/time -v; store MB is the size of indexes.bolt.
+#
+# Each loader is one function, load_<name> SIZE, that prints one table row;
+# LOADERS lists them. A PostgreSQL loader is another such function.
+#
+# The cayley binary is built once into .cache/cayley-v0.7.7/ (never
+# committed). docs/benchmarks.md records the results.
+#
+# Usage: scripts/bench-load.sh [N...]   (default: 1 10; copies of the corpus)
+#        KG_BENCH_CORPUS=FILE.csv scripts/bench-load.sh   (another corpus, FA-KES layout)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CAYLEY_VERSION=v0.7.7
+corpus=${KG_BENCH_CORPUS:-../shared/corpora/fakes-dev.csv}
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1 10)
+LOADERS=(kgbuild_jobs1 kgbuild cayley)
+
+say() { printf 'bench-load.sh: %s\n' "$*" >&2; }
+[ -r "$corpus" ] || { say "no corpus at $corpus: set KG_BENCH_CORPUS to a CSV in the FA-KES layout"; exit 2; }
+[ -x /usr/bin/time ] || { say "/usr/bin/time is missing (apt-get install time)"; exit 2; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+go build -o "$tmp/kgbuild" ./cmd/kgbuild
+go build -o "$tmp/kgquery" ./cmd/kgquery
+
+# The baseline: the real cayley command of the version kg uses, from a
+# module of its own outside the repository. cmd/cayley needs the old
+# spelling of logrus.
+cayley=.cache/cayley-$CAYLEY_VERSION/cayley
+if [ ! -x "$cayley" ]; then
+	say "building cayley $CAYLEY_VERSION into $(dirname "$cayley") (about a minute)"
+	mod=$(mktemp -d)
+	cat >"$mod/go.mod" <<EOF
+module cayleybench
+
+go 1.26
+
+require github.com/cayleygraph/cayley $CAYLEY_VERSION
+
+replace github.com/Sirupsen/logrus => github.com/Sirupsen/logrus v1.0.1
+EOF
+	mkdir -p "$(dirname "$cayley")"
+	(cd "$mod" && GOFLAGS=-mod=mod go build -mod=mod -o "$OLDPWD/$cayley" github.com/cayleygraph/cayley/cmd/cayley) || { rm -rf "$mod"; say "building cayley failed"; exit 1; }
+	rm -rf "$mod"
+fi
+
+# corpus_copies N FILE: the corpus N times over. Each copy prefixes the ids
+# with its number ("c7-1914947530", as cmd/kgquery/internal/benchgraph
+# does), so that no article is skipped as a repeat; quoted fields span
+# lines, so a line starts a record only when the quotes before it balance.
+corpus_copies() {
+	local n=$1 k
+	for k in $(seq 1 "$n"); do
+		awk -v k="$k" '
+			NR == 1 { if (k == 1) print; next }
+			{
+				line = $0
+				if (!inside) line = "c" k "-" line
+				print line
+				n = gsub(/"/, "\"", $0)
+				if (n % 2) inside = !inside
+			}' "$corpus"
+	done >"$2"
+}
+
+# timed FILE CMD...: runs CMD under /usr/bin/time -v, its stderr to FILE.err.
+# Exit status 2 from kgbuild only says some records were bad.
+timed() {
+	local out=$1
+	shift
+	/usr/bin/time -v -o "$out.time" "$@" >/dev/null 2>"$out.err" || [ $? = 2 ]
+}
+wall() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$1"; }
+cpu() { awk -F': ' '/(User|System) time \(seconds\)/ { s += $2 } END { print s }' "$1"; }
+rss() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
+mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", b / 1e6 }'; }
+dur() { # a Go duration (2.1s, 812ms, 1m2.5s) in seconds
+	awk -v d="$1" 'BEGIN {
+		s = 0
+		if (d ~ /^[0-9]+h/) { i = index(d, "h"); s += substr(d, 1, i - 1) * 3600; d = substr(d, i + 1) }
+		if (d ~ /^[0-9]+m[0-9]/) { i = index(d, "m"); s += substr(d, 1, i - 1) * 60; d = substr(d, i + 1) }
+		if (d ~ /ms$/) s += d / 1000; else if (d ~ /µs$/) s += d / 1e6; else if (d ~ /ns$/) s += d / 1e9; else s += d + 0
+		printf "%.3f", s
+	}'
+}
+
+# row SIZE LOADER QUADS WALL CPU WRITE_WALL WRITE_CPU RSS STORE
+row() {
+	awk -v size="$1" -v name="$2" -v q="$3" -v wall="$4" -v cpu="$5" -v ww="$6" -v wc="$7" -v rss="$8" -v store="$9" 'BEGIN {
+		printf "| %4s× | %-22s | %8d | %7.2f | %6.2f | %7.2f | %6s | %8.0f | %6s | %6s |\n", size, name, q, wall, cpu, ww, wc, q / ww, rss, store
+	}'
+}
+
+# kgbuild_row SIZE NAME JOBS: builds the corpus copies into a fresh store.
+kgbuild_row() {
+	local size=$1 name=$2 jobs=$3 db="$tmp/kg-$1-$3.db" out="$tmp/kgbuild-$1-$3"
+	rm -rf "$db"
+	timed "$out" "$tmp/kgbuild" --stats --jobs "$jobs" --db "$db" "$tmp/x$size.csv"
+	local stats quads ww wc
+	stats=$(grep '^kgbuild: stats:' "$out.err") || { cat "$out.err" >&2; exit 1; }
+	# "writing 2.1s (1.9s CPU) for 336081 quads, ..."
+	read -r ww wc quads < <(echo "$stats" | sed -E 's/.*writing ([^ ]+) \(([^ ]+) CPU\) for ([0-9]+) quads.*/\1 \2 \3/')
+	grep -h '^kgbuild: [0-9]* articles' "$out.err" >&2
+	echo "$stats" >&2
+	row "$size" "$name" "$quads" "$(wall "$out.time")" "$(cpu "$out.time")" "$(dur "$ww")" "$(dur "$wc")" "$(rss "$out.time")" "$(mb "$db/indexes.bolt")"
+}
+
+load_kgbuild_jobs1() { kgbuild_row "$1" "kgbuild --jobs 1" 1; }
+load_kgbuild() { kgbuild_row "$1" "kgbuild --jobs $(nproc)" "$(nproc)"; }
+
+# load_cayley SIZE: cayley load of kgbuild's quads, exported as N-Quads.
+load_cayley() {
+	local size=$1 db="$tmp/cayley-$1.db" out="$tmp/cayley-$1" nq="$tmp/x$1.nq"
+	[ -f "$nq" ] || "$tmp/kgquery" export --db "$tmp/kg-$size-1.db" -o "$nq" 2>/dev/null
+	local quads
+	quads=$(wc -l <"$nq")
+	rm -rf "$db"
+	"$cayley" init --db bolt --dbpath "$db" 2>/dev/null
+	timed "$out" "$cayley" load --db bolt --dbpath "$db" "$nq"
+	# Cayley's store holds as many quads as the export.
+	local stored
+	stored=$("$tmp/kgquery" stats --db "$db" | awk '$1 == "quads" { print $2 }')
+	[ "$stored" = "$quads" ] || { say "cayley load stored $stored quads of $quads"; cat "$out.err" >&2; exit 1; }
+	local w
+	w=$(wall "$out.time")
+	row "$size" "cayley load" "$quads" "$w" "$(cpu "$out.time")" "$w" "$(cpu "$out.time")" "$(rss "$out.time")" "$(mb "$db/indexes.bolt")"
+}
+
+echo "Loading into bolt, $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')), $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| size  | loader                 |    quads | wall s  | CPU s  | write s | write CPU s | quads/s written | peak RSS MB | store MB |"
+echo "|------:|------------------------|---------:|--------:|-------:|--------:|-------:|---------:|-------:|-------:|"
+for size in "${sizes[@]}"; do
+	corpus_copies "$size" "$tmp/x$size.csv"
+	for l in "${LOADERS[@]}"; do
+		"load_$l" "$size"
+	done
+done
+echo
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
