@@ -23,6 +23,21 @@ func (s *Store) AddArticles(quads []quad.Quad) (int, error) {
 	if s.w == nil {
 		return 0, errors.New("store is open read-only")
 	}
+	if len(quads) == 0 {
+		return 0, nil
+	}
+	n, err := s.bulkWrite(quads)
+	if errors.Is(err, errNoIndexes) {
+		return s.addWithCayley(quads)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("writing %d quads: %v", len(quads), err)
+	}
+	return n, nil
+}
+
+// addWithCayley adds quads in one transaction through Cayley's writer.
+func (s *Store) addWithCayley(quads []quad.Quad) (int, error) {
 	tx := graph.NewTransactionN(len(quads))
 	for _, q := range quads {
 		tx.AddQuad(q)
@@ -30,6 +45,7 @@ func (s *Store) AddArticles(quads []quad.Quad) (int, error) {
 	if len(tx.Deltas) == 0 {
 		return 0, nil
 	}
+	s.ids = nil
 	if err := s.w.ApplyTransaction(tx); err != nil {
 		return 0, fmt.Errorf("writing %d quads: %v", len(tx.Deltas), err)
 	}

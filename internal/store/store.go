@@ -51,6 +51,10 @@ type Store struct {
 
 	mu    sync.Mutex
 	cache map[any]quad.Value // values by ref, read-only stores only (see values)
+
+	bolt    *bolt.DB                   // the file under Cayley's store, for bulkWrite
+	ids     map[graph.ValueHash]uint64 // ids of stored values, for bulkWrite; cleared by replace
+	indexes []kv.QuadIndex             // the store's quad indexes, read by bulkWrite
 }
 
 // writerMmapSize is the address space a writer maps for the bolt file
@@ -122,7 +126,7 @@ func Open(path string, opts Options) (*Store, error) {
 		}
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
-	s := &Store{QuadStore: qs, Path: path}
+	s := &Store{QuadStore: qs, Path: path, bolt: db.DB()}
 	if !opts.ReadOnly {
 		s.w, err = writer.NewSingle(qs, graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
 		if err != nil {
@@ -449,6 +453,7 @@ func Version(quads []quad.Quad) string {
 
 // replace removes old and adds quads in one transaction; quads in both stay.
 func (s *Store) replace(old, quads []quad.Quad, what string) (added, removed int, err error) {
+	s.ids = nil // Cayley's writer may delete values that bulkWrite remembers
 	tx := graph.NewTransactionN(len(old) + len(quads))
 	for _, q := range old {
 		tx.RemoveQuad(q)
