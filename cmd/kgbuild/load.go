@@ -64,6 +64,13 @@ type loadState struct {
 // testHookFlushed, when set, runs after each transaction of new articles.
 var testHookFlushed func()
 
+// Progress shows once a build has run progressAfter, and with --progress
+// off a terminal, every progressLineEvery; tests shorten both.
+var (
+	progressAfter     = time.Second
+	progressLineEvery = 5 * time.Second
+)
+
 // timeWrite runs a store operation and counts its time as writing.
 func (b *build) timeWrite(f func() error) error {
 	var cpu time.Duration
@@ -175,7 +182,7 @@ func peakRSS() int64 {
 func (b *build) initProgress() {
 	b.progressEvery = 200 * time.Millisecond
 	if !b.progress && b.cfg.load.progress {
-		b.progress, b.progressLines, b.progressEvery = true, true, 5*time.Second
+		b.progress, b.progressLines, b.progressEvery = true, true, progressLineEvery
 	}
 	b.size = -1
 	if b.progress {
@@ -193,15 +200,22 @@ func (b *build) writeProgress() {
 	case b.size > 0 && b.pos > 0:
 		done := min(float64(b.pos)/float64(b.size), 1)
 		left := time.Duration(secs * (1 - done) / done * float64(time.Second))
-		line += fmt.Sprintf(", %.0f%% of %.1f MB, ETA %s", 100*done, float64(b.size)/1e6, clock(left))
+		line += fmt.Sprintf(", %.0f%% of %s, ETA %s", 100*done, megabytes(b.size), clock(left))
 	case b.pos > 0:
-		line += fmt.Sprintf(", %.1f MB read", float64(b.pos)/1e6)
+		line += fmt.Sprintf(", %s read", megabytes(b.pos))
 	}
 	if b.progressLines {
 		fmt.Fprintln(b.stderr, line)
 	} else {
 		fmt.Fprint(b.stderr, "\r\033[K"+line)
 	}
+}
+
+func megabytes(n int64) string {
+	if n < 1e6 {
+		return fmt.Sprintf("%.0f kB", float64(n)/1e3)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
 }
 
 // clock writes d as m:ss or h:mm:ss.

@@ -596,7 +596,7 @@ func (b *build) summary() {
 // run a second, at most five times a second (with --progress elsewhere, a
 // line every five seconds; see writeProgress).
 func (b *build) showProgress() {
-	if !b.progress || time.Since(b.start) < time.Second || time.Since(b.lastProgress) < b.progressEvery {
+	if !b.progress || time.Since(b.start) < progressAfter || time.Since(b.lastProgress) < b.progressEvery {
 		return
 	}
 	b.lastProgress = time.Now()

@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/writer"
 	"github.com/cayleygraph/quad"
 )
 
@@ -26,7 +28,7 @@ func (s *Store) AddArticles(quads []quad.Quad) (int, error) {
 	if len(quads) == 0 {
 		return 0, nil
 	}
-	n, err := s.bulkWrite(quads)
+	n, err := s.bulkWrite(quads, nil)
 	if errors.Is(err, errNoIndexes) {
 		return s.addWithCayley(quads)
 	}
@@ -45,9 +47,29 @@ func (s *Store) addWithCayley(quads []quad.Quad) (int, error) {
 	if len(tx.Deltas) == 0 {
 		return 0, nil
 	}
-	s.ids = nil
+	s.ids = nil // Cayley's writer may delete values that bulkWrite remembers
 	if err := s.w.ApplyTransaction(tx); err != nil {
 		return 0, fmt.Errorf("writing %d quads: %v", len(tx.Deltas), err)
 	}
 	return len(tx.Deltas), nil
+}
+
+// renew opens Cayley's quad store and writer anew over the same bolt file,
+// so that what the old one remembered of the file (the ids of IRIs it
+// read) goes. bulkWrite calls it after deleting values.
+func (s *Store) renew() error {
+	if s.w == nil {
+		return errors.New("store is open read-only")
+	}
+	qs, err := kv.New(s.kvdb, graph.Options{kv.OptNoBloom: true})
+	if err != nil {
+		return err
+	}
+	w, err := writer.NewSingle(qs, graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+	if err != nil {
+		return err
+	}
+	// The old quad store is not closed: closing it would close the file.
+	s.QuadStore, s.w = qs, w
+	return nil
 }

@@ -45,57 +45,63 @@ const idCacheSize = 1 << 18
 
 // bulkNode is one distinct value of a transaction.
 type bulkNode struct {
-	hash  graph.ValueHash
-	val   quad.Value
-	refs  int // quad directions that use it in this transaction
-	id    uint64
-	isNew bool
+	hash    graph.ValueHash
+	val     quad.Value
+	refs    int // directions of quads added that use it
+	delRefs int // directions of stored quads deleted that used it
+	id      uint64
+	isNew   bool
 }
 
-// bulkWrite adds quads in one bolt transaction, as Cayley's writer does
-// with IgnoreDup: a quad already stored is skipped, though (as there) its
-// values' reference counts still grow. It returns the number of distinct
-// quads given.
-func (s *Store) bulkWrite(quads []quad.Quad) (int, error) {
+// bulkWrite adds and deletes quads in one bolt transaction, as Cayley's
+// writer does with IgnoreDup and IgnoreMissing: a quad added that is
+// stored already is skipped, though (as there) its values' reference
+// counts still grow, and a quad deleted that is not stored is ignored. A
+// deleted quad stays in the log, marked deleted, and in the indexes; a
+// value no quad uses any more is deleted. adds and dels must not share a
+// quad. It returns the number of distinct quads in adds.
+//
+// Cayley's own writer gets one case wrong, which is why replacing an
+// article comes here too: a quad added in a transaction that lowers the
+// reference count of one of its values (an article that lost sentences)
+// is stored without that value.
+func (s *Store) bulkWrite(adds, dels []quad.Quad) (int, error) {
 	indexes, err := s.quadIndexes()
 	if err != nil {
 		return 0, err
 	}
-	// Distinct quads, in order, as a graph.Transaction keeps them.
-	seen := make(map[quad.Quad]struct{}, len(quads))
-	distinct := make([]quad.Quad, 0, len(quads))
-	for _, q := range quads {
-		if _, ok := seen[q]; !ok {
-			seen[q] = struct{}{}
-			distinct = append(distinct, q)
-		}
-	}
-	seen = nil
+	adds, dels = distinctQuads(adds), distinctQuads(dels)
 	// Distinct values, each hashed once; values with the same hash are one node.
-	byVal := make(map[quad.Value]*bulkNode, len(distinct))
-	byHash := make(map[graph.ValueHash]*bulkNode, len(distinct))
+	byVal := make(map[quad.Value]*bulkNode, len(adds)+len(dels))
+	byHash := make(map[graph.ValueHash]*bulkNode, len(adds)+len(dels))
 	var nodes []*bulkNode
-	quadNodes := make([][4]*bulkNode, len(distinct)) // by direction
-	for i, q := range distinct {
-		for j, d := range quad.Directions {
-			v := q.Get(d)
-			if v == nil {
-				continue
-			}
-			n := byVal[v]
-			if n == nil {
-				h := graph.HashOf(v)
-				if n = byHash[h]; n == nil {
-					n = &bulkNode{hash: h, val: v}
-					byHash[h] = n
-					nodes = append(nodes, n)
+	nodesOf := func(qs []quad.Quad, count bool) [][4]*bulkNode {
+		out := make([][4]*bulkNode, len(qs)) // by direction
+		for i, q := range qs {
+			for j, d := range quad.Directions {
+				v := q.Get(d)
+				if v == nil {
+					continue
 				}
-				byVal[v] = n
+				n := byVal[v]
+				if n == nil {
+					h := graph.HashOf(v)
+					if n = byHash[h]; n == nil {
+						n = &bulkNode{hash: h, val: v}
+						byHash[h] = n
+						nodes = append(nodes, n)
+					}
+					byVal[v] = n
+				}
+				if count {
+					n.refs++
+				}
+				out[i][j] = n
 			}
-			n.refs++
-			quadNodes[i][j] = n
 		}
+		return out
 	}
+	addNodes, delNodes := nodesOf(adds, true), nodesOf(dels, false)
 	byVal, byHash = nil, nil
 	// Cayley numbers new values in the order of their hashes.
 	sort.Slice(nodes, func(i, j int) bool { return bytes.Compare(nodes[i].hash[:], nodes[j].hash[:]) < 0 })
@@ -108,27 +114,65 @@ func (s *Store) bulkWrite(quads []quad.Quad) (int, error) {
 	w := &bulkTx{tx: tx, buckets: map[string]*bolt.Bucket{}}
 
 	// Which values the store has.
-	var fresh []*bulkNode
 	for _, n := range nodes {
 		if id, ok := s.ids[n.hash]; ok {
 			n.id = id
 		} else if b := w.get(valueBucket('v', n.hash), n.hash[:]); len(b) > 0 {
-			id, _ := binary.Uvarint(b)
-			n.id = id
-		}
-		if n.id == 0 {
-			n.isNew = true
-			fresh = append(fresh, n)
+			n.id, _ = binary.Uvarint(b)
 		}
 	}
+	puts := make([]bulkPut, 0, 2*len(nodes)+(1+len(indexes))*len(adds)+len(dels)+2)
+	var dkeys []bulkPut // keys to delete
+
+	// The quads deleted: those stored, found as Cayley finds them.
+	deleted := 0
+	for qi := range dels {
+		var p proto.Primitive
+		missing := false
+		for i, d := range quad.Directions {
+			if n := delNodes[qi][i]; n != nil {
+				p.SetDirection(d, n.id)
+				missing = missing || n.id == 0
+			}
+		}
+		if missing {
+			continue
+		}
+		found, err := w.findLink(indexes, &p)
+		if err != nil {
+			return 0, err
+		}
+		if found == nil {
+			continue
+		}
+		found.Deleted = true
+		buf, err := found.Marshal()
+		if err != nil {
+			return 0, err
+		}
+		puts = append(puts, bulkPut{bucketLog, logKey(found.ID), buf})
+		for _, n := range delNodes[qi] {
+			if n != nil {
+				n.delRefs++
+			}
+		}
+		deleted++
+	}
+
+	// New values: those the quads added use and the store lacks.
 	now := time.Now().UnixNano()
 	horizon, err := w.metaInt(metaHorizon)
 	if err != nil {
 		return 0, err
 	}
-	puts := make([]bulkPut, 0, 2*len(fresh)+len(nodes)+(1+len(indexes))*len(distinct)+2)
-	for i, n := range fresh {
-		n.id = uint64(horizon) + 1 + uint64(i)
+	fresh := 0
+	for _, n := range nodes {
+		if n.id != 0 || n.refs == 0 {
+			continue
+		}
+		n.isNew = true
+		n.id = uint64(horizon) + 1 + uint64(fresh)
+		fresh++
 		val, err := pquads.MarshalValue(n.val)
 		if err != nil {
 			return 0, err
@@ -142,35 +186,42 @@ func (s *Store) bulkWrite(quads []quad.Quad) (int, error) {
 			bulkPut{valueBucket('v', n.hash), n.hash[:], binary.AppendUvarint(nil, n.id)},
 			bulkPut{bucketLog, logKey(n.id), buf})
 	}
-	horizon += int64(len(fresh))
-	// Reference counts: new values start at their uses, known ones grow.
+	horizon += int64(fresh)
+	// Reference counts: new values start at their uses, known ones change
+	// by the quads added and deleted; a value left unused goes.
+	var gone []*bulkNode
 	for _, n := range nodes {
-		refs := int64(n.refs)
+		if n.id == 0 || n.refs == 0 && n.delRefs == 0 {
+			continue
+		}
+		refs := int64(n.refs - n.delRefs)
 		if !n.isNew {
 			if b := w.get(valueBucket('n', n.hash), n.hash[:]); b != nil {
 				old, _ := binary.Uvarint(b)
 				refs += int64(old)
 			}
 		}
-		if refs <= 0 {
-			if err := w.del(valueBucket('n', n.hash), n.hash[:]); err != nil {
-				return 0, err
-			}
+		if refs > 0 {
+			puts = append(puts, bulkPut{valueBucket('n', n.hash), n.hash[:], binary.AppendUvarint(nil, uint64(refs))})
 			continue
 		}
-		puts = append(puts, bulkPut{valueBucket('n', n.hash), n.hash[:], binary.AppendUvarint(nil, uint64(refs))})
+		dkeys = append(dkeys, bulkPut{bucket: valueBucket('n', n.hash), key: n.hash[:]})
+		if n.delRefs > 0 { // as Cayley: a value goes only with a quad deleted
+			dkeys = append(dkeys, bulkPut{bucket: valueBucket('v', n.hash), key: n.hash[:]}, bulkPut{bucket: bucketLog, key: logKey(n.id)})
+			gone = append(gone, n)
+		}
 	}
 
-	// The quads: new unless all their values were known and the indexes
-	// hold the same link already.
+	// The quads added: new unless all their values were known and the
+	// indexes hold the same link already.
 	var links []proto.Primitive
-	seenLink := make(map[[4]uint64]struct{}, len(distinct))
-	for qi := range distinct {
+	seenLink := make(map[[4]uint64]struct{}, len(adds))
+	for qi := range adds {
 		var p proto.Primitive
 		var key [4]uint64
 		mustBeNew := false
 		for i, d := range quad.Directions {
-			n := quadNodes[qi][i]
+			n := addNodes[qi][i]
 			if n == nil {
 				continue
 			}
@@ -183,11 +234,11 @@ func (s *Store) bulkWrite(quads []quad.Quad) (int, error) {
 		}
 		seenLink[key] = struct{}{}
 		if !mustBeNew {
-			has, err := w.hasLink(indexes, &p)
+			found, err := w.findLink(indexes, &p)
 			if err != nil {
 				return 0, err
 			}
-			if has {
+			if found != nil {
 				continue
 			}
 		}
@@ -220,15 +271,15 @@ func (s *Store) bulkWrite(quads []quad.Quad) (int, error) {
 			puts = append(puts, bulkPut{[]byte(bucket), []byte(k), appendIDs(old, ids)})
 		}
 	}
-	if len(fresh)+len(links) > 0 {
+	if fresh+len(links) > 0 {
 		puts = append(puts, bulkPut{bucketMeta, metaHorizon, int64Bytes(horizon)})
 	}
-	if len(links) > 0 {
+	if len(links)+deleted > 0 {
 		size, err := w.metaInt(metaSize)
 		if err != nil {
 			return 0, err
 		}
-		puts = append(puts, bulkPut{bucketMeta, metaSize, int64Bytes(size + int64(len(links)))})
+		puts = append(puts, bulkPut{bucketMeta, metaSize, int64Bytes(size + int64(len(links)-deleted))})
 	}
 	// In key order within each bucket: bolt inserts in order fastest.
 	slices.SortFunc(puts, func(a, b bulkPut) int {
@@ -242,6 +293,11 @@ func (s *Store) bulkWrite(quads []quad.Quad) (int, error) {
 			return 0, err
 		}
 	}
+	for _, p := range dkeys {
+		if err := w.del(p.bucket, p.key); err != nil {
+			return 0, err
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return 0, err
 	}
@@ -249,9 +305,35 @@ func (s *Store) bulkWrite(quads []quad.Quad) (int, error) {
 		s.ids = make(map[graph.ValueHash]uint64, len(nodes))
 	}
 	for _, n := range nodes {
-		s.ids[n.hash] = n.id
+		if n.id != 0 {
+			s.ids[n.hash] = n.id
+		}
 	}
-	return len(distinct), nil
+	for _, n := range gone {
+		delete(s.ids, n.hash)
+	}
+	if len(gone) > 0 {
+		// Cayley's quad store remembers the ids of IRIs it has read, and
+		// only its own writer forgets them: open a new one over the file.
+		if err := s.renew(); err != nil {
+			return 0, err
+		}
+	}
+	return len(adds), nil
+}
+
+// distinctQuads returns qs without repeats, in order, as a
+// graph.Transaction keeps them.
+func distinctQuads(qs []quad.Quad) []quad.Quad {
+	seen := make(map[quad.Quad]struct{}, len(qs))
+	out := make([]quad.Quad, 0, len(qs))
+	for _, q := range qs {
+		if _, ok := seen[q]; !ok {
+			seen[q] = struct{}{}
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // quadIndexes returns the store's quad indexes, as Cayley recorded them.
@@ -347,16 +429,16 @@ func (w *bulkTx) metaInt(key []byte) (int64, error) {
 	return 0, fmt.Errorf("store meta %s: %d bytes, want 8", key, len(b))
 }
 
-// hasLink reports whether the store holds a live quad with p's values, as
-// Cayley's hasPrimitive finds it: the quads every index lists under p's
-// key, newest first.
-func (w *bulkTx) hasLink(indexes []kv.QuadIndex, p *proto.Primitive) (bool, error) {
+// findLink returns the live quad with p's values that the store holds,
+// nil if none, as Cayley's hasPrimitive finds it: among the quads every
+// index lists under p's key, newest first.
+func (w *bulkTx) findLink(indexes []kv.QuadIndex, p *proto.Primitive) (*proto.Primitive, error) {
 	var options []uint64
 	for i, ind := range indexes {
 		k := ind.KeyFor(p)
 		ids, err := decodeIDs(w.get(k[0], k[1]))
 		if err != nil {
-			return false, err
+			return nil, err
 		}
 		if i == 0 {
 			options = ids
@@ -371,13 +453,13 @@ func (w *bulkTx) hasLink(indexes []kv.QuadIndex, p *proto.Primitive) (bool, erro
 		}
 		var q proto.Primitive
 		if err := q.Unmarshal(buf); err != nil {
-			return false, err
+			return nil, err
 		}
 		if !q.Deleted && q.IsSameLink(p) {
-			return true, nil
+			return &q, nil
 		}
 	}
-	return false, nil
+	return nil, nil
 }
 
 // valueBucket is the bucket of a value's id ('v') or reference count ('n').

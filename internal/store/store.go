@@ -53,6 +53,7 @@ type Store struct {
 	cache map[any]quad.Value // values by ref, read-only stores only (see values)
 
 	bolt    *bolt.DB                   // the file under Cayley's store, for bulkWrite
+	kvdb    *hbolt.DB                  // the same, as Cayley opens it (see renew)
 	ids     map[graph.ValueHash]uint64 // ids of stored values, for bulkWrite; cleared by replace
 	indexes []kv.QuadIndex             // the store's quad indexes, read by bulkWrite
 }
@@ -126,7 +127,7 @@ func Open(path string, opts Options) (*Store, error) {
 		}
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
-	s := &Store{QuadStore: qs, Path: path, bolt: db.DB()}
+	s := &Store{QuadStore: qs, Path: path, bolt: db.DB(), kvdb: db}
 	if !opts.ReadOnly {
 		s.w, err = writer.NewSingle(qs, graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
 		if err != nil {
@@ -453,7 +454,6 @@ func Version(quads []quad.Quad) string {
 
 // replace removes old and adds quads in one transaction; quads in both stay.
 func (s *Store) replace(old, quads []quad.Quad, what string) (added, removed int, err error) {
-	s.ids = nil // Cayley's writer may delete values that bulkWrite remembers
 	tx := graph.NewTransactionN(len(old) + len(quads))
 	for _, q := range old {
 		tx.RemoveQuad(q)
@@ -464,7 +464,19 @@ func (s *Store) replace(old, quads []quad.Quad, what string) (added, removed int
 	if len(tx.Deltas) == 0 {
 		return 0, 0, nil
 	}
-	if err := s.w.ApplyTransaction(tx); err != nil {
+	var adds, dels []quad.Quad
+	for _, d := range tx.Deltas {
+		if d.Action == graph.Add {
+			adds = append(adds, d.Quad)
+		} else {
+			dels = append(dels, d.Quad)
+		}
+	}
+	_, err = s.bulkWrite(adds, dels)
+	if errors.Is(err, errNoIndexes) {
+		err = s.w.ApplyTransaction(tx) // a store of an old Cayley
+	}
+	if err != nil {
 		return 0, 0, fmt.Errorf("writing %s: %v", what, err)
 	}
 	for _, d := range tx.Deltas {
