@@ -15,6 +15,9 @@
 # Each loader is one function, load_<name> SIZE, that prints one table row;
 # LOADERS lists them. A PostgreSQL loader is another such function.
 #
+# cayley dump of kgbuild's store must equal kgquery's export of it: the
+# store is in Cayley's layout.
+#
 # The cayley binary is built once into .cache/cayley-v0.7.7/ (never
 # committed). docs/benchmarks.md records the results.
 #
@@ -136,6 +139,11 @@ load_cayley() {
 	local stored
 	stored=$("$tmp/kgquery" stats --db "$db" | awk '$1 == "quads" { print $2 }')
 	[ "$stored" = "$quads" ] || { say "cayley load stored $stored quads of $quads"; cat "$out.err" >&2; exit 1; }
+	# And Cayley reads kgbuild's store as kgquery does: its own dump of it
+	# is the export, quad for quad.
+	"$cayley" dump --db bolt --dbpath "$tmp/kg-$size-1.db" -o "$tmp/dump-$size.nq" >/dev/null 2>&1
+	cmp -s <(sort "$tmp/dump-$size.nq") <(sort "$nq") || { say "cayley dump of kgbuild's store differs from kgquery export"; exit 1; }
+	rm -f "$tmp/dump-$size.nq"
 	local w
 	w=$(wall "$out.time")
 	row "$size" "cayley load" "$quads" "$w" "$(cpu "$out.time")" "$w" "$(cpu "$out.time")" "$(rss "$out.time")" "$(mb "$db/indexes.bolt")"
