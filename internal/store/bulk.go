@@ -165,6 +165,7 @@ func (s *Store) bulkWrite(adds, dels []quad.Quad) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	stored := uint64(horizon) // ids above it are new in this transaction
 	fresh := 0
 	for _, n := range nodes {
 		if n.id != 0 || n.refs == 0 {
@@ -244,7 +245,13 @@ func (s *Store) bulkWrite(adds, dels []quad.Quad) (int, error) {
 		}
 		links = append(links, p)
 	}
-	index := map[string]map[string][]uint64{}
+	// Index entries: a key with a value new in this transaction is new
+	// too, and need not be looked up.
+	type entry struct {
+		ids []uint64
+		new bool
+	}
+	index := map[string]map[string]*entry{}
 	for i := range links {
 		p := &links[i]
 		p.ID = uint64(horizon) + 1 + uint64(i)
@@ -258,17 +265,28 @@ func (s *Store) bulkWrite(adds, dels []quad.Quad) (int, error) {
 			k := ind.KeyFor(p)
 			m := index[string(k[0])]
 			if m == nil {
-				m = map[string][]uint64{}
+				m = map[string]*entry{}
 				index[string(k[0])] = m
 			}
-			m[string(k[1])] = append(m[string(k[1])], p.ID)
+			e := m[string(k[1])]
+			if e == nil {
+				e = &entry{}
+				for _, d := range ind.Dirs {
+					e.new = e.new || p.GetDirection(d) > stored
+				}
+				m[string(k[1])] = e
+			}
+			e.ids = append(e.ids, p.ID)
 		}
 	}
 	horizon += int64(len(links))
 	for bucket, m := range index {
-		for k, ids := range m {
-			old := w.get([]byte(bucket), []byte(k))
-			puts = append(puts, bulkPut{[]byte(bucket), []byte(k), appendIDs(old, ids)})
+		for k, e := range m {
+			var old []byte
+			if !e.new {
+				old = w.get([]byte(bucket), []byte(k))
+			}
+			puts = append(puts, bulkPut{[]byte(bucket), []byte(k), appendIDs(old, e.ids)})
 		}
 	}
 	if fresh+len(links) > 0 {
