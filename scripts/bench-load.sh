@@ -5,6 +5,12 @@
 # exactly the same quads — kgquery's N-Quads export of kgbuild's store —
 # into a fresh bolt store, side by side in one table.
 #
+# Columns: quads written (kgbuild: with the vocabulary, gazetteer and
+# lexicon; the N-Quads export has as many); wall and CPU (user + system) s
+# of the whole process; extract s, kgbuild's extraction summed over its
+# goroutines; write s and write CPU s (see below); quads/s written, quads
+# over write s; peak RSS; the size of the bolt file.
+#
 # kgbuild runs twice per size: with --jobs 1, so that its writing
 # (kgbuild --stats: the time spent in store calls, wall and the loader
 # thread's CPU) does not share the cores with its own extraction; and with
@@ -102,10 +108,10 @@ dur() { # a Go duration (2.1s, 812ms, 1m2.5s) in seconds
 	}'
 }
 
-# row SIZE LOADER QUADS WALL CPU WRITE_WALL WRITE_CPU RSS STORE
+# row SIZE LOADER QUADS WALL CPU EXTRACT WRITE_WALL WRITE_CPU RSS STORE
 row() {
-	awk -v size="$1" -v name="$2" -v q="$3" -v wall="$4" -v cpu="$5" -v ww="$6" -v wc="$7" -v rss="$8" -v store="$9" 'BEGIN {
-		printf "| %4s× | %-22s | %8d | %7.2f | %6.2f | %7.2f | %6s | %8.0f | %6s | %6s |\n", size, name, q, wall, cpu, ww, wc, q / ww, rss, store
+	awk -v size="$1" -v name="$2" -v q="$3" -v wall="$4" -v cpu="$5" -v ex="$6" -v ww="$7" -v wc="$8" -v rss="$9" -v store="${10}" 'BEGIN {
+		printf "| %4s× | %-18s | %8d | %7.2f | %6.2f | %7s | %7.2f | %6.2f | %8.0f | %6s | %6s |\n", size, name, q, wall, cpu, ex, ww, wc, q / ww, rss, store
 	}'
 }
 
@@ -114,13 +120,13 @@ kgbuild_row() {
 	local size=$1 name=$2 jobs=$3 db="$tmp/kg-$1-$3.db" out="$tmp/kgbuild-$1-$3"
 	rm -rf "$db"
 	timed "$out" "$tmp/kgbuild" --stats --jobs "$jobs" --db "$db" "$tmp/x$size.csv"
-	local stats quads ww wc
+	local stats quads ww wc ex
 	stats=$(grep '^kgbuild: stats:' "$out.err") || { cat "$out.err" >&2; exit 1; }
-	# "writing 2.1s (1.9s CPU) for 336081 quads, ..."
-	read -r ww wc quads < <(echo "$stats" | sed -E 's/.*writing ([^ ]+) \(([^ ]+) CPU\) for ([0-9]+) quads.*/\1 \2 \3/')
+	# "writing 2.1s (1.9s CPU) for 336081 quads, ...; extracting 7.2s summed over 2 goroutines; ..."
+	read -r ww wc quads ex < <(echo "$stats" | sed -E 's/.*writing ([^ ]+) \(([^ ]+) CPU\) for ([0-9]+) quads.*extracting ([^ ]+) summed.*/\1 \2 \3 \4/')
 	grep -h '^kgbuild: [0-9]* articles' "$out.err" >&2
 	echo "$stats" >&2
-	row "$size" "$name" "$quads" "$(wall "$out.time")" "$(cpu "$out.time")" "$(dur "$ww")" "$(dur "$wc")" "$(rss "$out.time")" "$(mb "$db/indexes.bolt")"
+	row "$size" "$name" "$quads" "$(wall "$out.time")" "$(cpu "$out.time")" "$(dur "$ex")" "$(dur "$ww")" "$(dur "$wc")" "$(rss "$out.time")" "$(mb "$db/indexes.bolt")"
 }
 
 load_kgbuild_jobs1() { kgbuild_row "$1" "kgbuild --jobs 1" 1; }
@@ -146,13 +152,13 @@ load_cayley() {
 	rm -f "$tmp/dump-$size.nq"
 	local w
 	w=$(wall "$out.time")
-	row "$size" "cayley load" "$quads" "$w" "$(cpu "$out.time")" "$w" "$(cpu "$out.time")" "$(rss "$out.time")" "$(mb "$db/indexes.bolt")"
+	row "$size" "cayley load" "$quads" "$w" "$(cpu "$out.time")" - "$w" "$(cpu "$out.time")" "$(rss "$out.time")" "$(mb "$db/indexes.bolt")"
 }
 
 echo "Loading into bolt, $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')), $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| size  | loader                 |    quads | wall s  | CPU s  | write s | write CPU s | quads/s written | peak RSS MB | store MB |"
-echo "|------:|------------------------|---------:|--------:|-------:|--------:|-------:|---------:|-------:|-------:|"
+echo "| size | loader | quads | wall s | CPU s | extract s | write s | write CPU s | quads/s written | peak RSS MB | store MB |"
+echo "|-----:|--------|------:|-------:|------:|----------:|--------:|------------:|----------------:|------------:|---------:|"
 for size in "${sizes[@]}"; do
 	corpus_copies "$size" "$tmp/x$size.csv"
 	for l in "${LOADERS[@]}"; do
