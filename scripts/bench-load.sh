@@ -27,13 +27,23 @@
 # The cayley binary is built once into .cache/cayley-v0.7.7/ (never
 # committed). docs/benchmarks.md records the results.
 #
-# Usage: scripts/bench-load.sh [N...]   (default: 1 10; copies of the corpus)
+# With --memory it only builds each size with kgbuild, with the default
+# --batch and with --batch 10000, sampling /proc/PID/status every 0.1 s:
+# the peak of RssAnon (memory the process allocated) apart from RssFile
+# (pages of the bolt file mapped in, which grow with the store).
+#
+# Usage: scripts/bench-load.sh [--memory] [N...]   (default: 1 10; copies of the corpus)
 #        KG_BENCH_CORPUS=FILE.csv scripts/bench-load.sh   (another corpus, FA-KES layout)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CAYLEY_VERSION=v0.7.7
 corpus=${KG_BENCH_CORPUS:-../shared/corpora/fakes-dev.csv}
+memory=false
+if [ "${1:-}" = --memory ]; then
+	memory=true
+	shift
+fi
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1 10)
 LOADERS=(kgbuild_jobs1 kgbuild cayley)
@@ -51,7 +61,7 @@ go build -o "$tmp/kgquery" ./cmd/kgquery
 # module of its own outside the repository. cmd/cayley needs the old
 # spelling of logrus.
 cayley=.cache/cayley-$CAYLEY_VERSION/cayley
-if [ ! -x "$cayley" ]; then
+if ! $memory && [ ! -x "$cayley" ]; then
 	say "building cayley $CAYLEY_VERSION into $(dirname "$cayley") (about a minute)"
 	mod=$(mktemp -d)
 	cat >"$mod/go.mod" <<EOF
@@ -154,6 +164,35 @@ load_cayley() {
 	w=$(wall "$out.time")
 	row "$size" "cayley load" "$quads" "$w" "$(cpu "$out.time")" - "$w" "$(cpu "$out.time")" "$(rss "$out.time")" "$(mb "$db/indexes.bolt")"
 }
+
+# memory_row SIZE BATCH: peak anonymous and file-backed RSS of one build.
+memory_row() {
+	local size=$1 batch=$2 db="$tmp/mem.db" anon=0 file=0 a f pid
+	rm -rf "$db"
+	"$tmp/kgbuild" --batch "$batch" --db "$db" "$tmp/x$size.csv" >/dev/null 2>&1 &
+	pid=$!
+	while kill -0 "$pid" 2>/dev/null; do
+		read -r a f < <(awk '/^RssAnon/ { a = $2 } /^RssFile/ { f = $2 } END { print a + 0, f + 0 }' "/proc/$pid/status" 2>/dev/null || echo 0 0)
+		[ "$a" -gt "$anon" ] && anon=$a
+		[ "$f" -gt "$file" ] && file=$f
+		sleep 0.1
+	done
+	wait "$pid" || [ $? = 2 ]
+	printf '| %4s× | %7s | %8d | %8d | %7s |\n' "$size" "$batch" $((anon / 1024)) $((file / 1024)) "$(mb "$db/indexes.bolt")"
+}
+
+if $memory; then
+	echo "kgbuild peak memory, $(nproc) CPUs, $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+	echo
+	echo "| size | --batch | RssAnon MB | RssFile MB | store MB |"
+	echo "|-----:|--------:|-----------:|-----------:|---------:|"
+	for size in "${sizes[@]}"; do
+		corpus_copies "$size" "$tmp/x$size.csv"
+		memory_row "$size" 100000
+		memory_row "$size" 10000
+	done
+	exit 0
+fi
 
 echo "Loading into bolt, $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')), $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo

@@ -150,6 +150,11 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	stopProfile, err := c.load.startProfile()
+	if err != nil {
+		return err
+	}
+	defer stopProfile()
 	b := &build{cfg: c, stdout: stdout, stderr: stderr, x: c.x,
 		iris: triples.IRIs{Base: c.base}, start: time.Now(), progress: isTerminal(stderr)}
 	b.initProgress()
