@@ -31,12 +31,15 @@ import (
 
 // The buckets and meta keys of Cayley's kv layout (graph/kv/indexing.go).
 var (
-	bucketMeta   = []byte("meta")
-	bucketLog    = []byte("log")
-	metaHorizon  = []byte("horizon")
-	metaSize     = []byte("size")
-	metaIndexes  = []byte("indexes")
-	errNoIndexes = errors.New("store has no index list (written by Cayley before 0.7.6)")
+	bucketMeta  = []byte("meta")
+	bucketLog   = []byte("log")
+	metaHorizon = []byte("horizon")
+	metaSize    = []byte("size")
+	metaIndexes = []byte("indexes")
+	// errNoIndexes: bulkWrite cannot write this store (not a bolt file, or
+	// one written by Cayley before 0.7.6, without an index list); Cayley's
+	// writer must.
+	errNoIndexes = errors.New("store is not a bolt file with Cayley's index list")
 )
 
 // idCacheSize bounds the ids of values remembered between transactions;
@@ -358,6 +361,9 @@ func distinctQuads(qs []quad.Quad) []quad.Quad {
 func (s *Store) quadIndexes() ([]kv.QuadIndex, error) {
 	if s.indexes != nil {
 		return s.indexes, nil
+	}
+	if s.bolt == nil {
+		return nil, errNoIndexes
 	}
 	var out []kv.QuadIndex
 	err := s.bolt.View(func(tx *bolt.Tx) error {

@@ -207,3 +207,27 @@ func TestReplaceShrinking(t *testing.T) {
 		t.Errorf("quads of a value added again: %v, %v; want 1", qs, err)
 	}
 }
+
+// TestCayleyWriterFallback: a store bulkWrite cannot write (another
+// backend has no bolt file) is written through Cayley's writer.
+func TestCayleyWriterFallback(t *testing.T) {
+	st, err := Open(filepath.Join(t.TempDir(), "kg.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	st.bolt = nil // as a store of another backend has none
+	a := quad.IRI("https://example.org/a1")
+	q1 := quad.Quad{Subject: a, Predicate: quad.IRI("https://example.org/title"), Object: quad.String("Truce"), Label: a}
+	q2 := quad.Quad{Subject: a, Predicate: quad.IRI("https://example.org/title"), Object: quad.String("Ceasefire"), Label: a}
+	if n, err := st.AddArticles([]quad.Quad{q1}); n != 1 || err != nil {
+		t.Fatalf("AddArticles: %d, %v; want 1 quad", n, err)
+	}
+	if added, removed, err := st.replace([]quad.Quad{q1}, []quad.Quad{q2}, "article"); added != 1 || removed != 1 || err != nil {
+		t.Fatalf("replace: %d added, %d removed, %v; want 1, 1", added, removed, err)
+	}
+	got, err := st.QuadsWith(context.Background(), quad.Subject, a)
+	if err != nil || len(got) != 1 || got[0] != q2 {
+		t.Errorf("quads of the article: %v, %v; want %v", got, err, q2)
+	}
+}

@@ -474,7 +474,7 @@ func (s *Store) replace(old, quads []quad.Quad, what string) (added, removed int
 	}
 	_, err = s.bulkWrite(adds, dels)
 	if errors.Is(err, errNoIndexes) {
-		err = s.w.ApplyTransaction(tx) // a store of an old Cayley
+		err = s.w.ApplyTransaction(tx) // not bolt, or an old Cayley's store
 	}
 	if err != nil {
 		return 0, 0, fmt.Errorf("writing %s: %v", what, err)
