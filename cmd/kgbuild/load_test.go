@@ -161,3 +161,16 @@ func TestProgressAndStats(t *testing.T) {
 		t.Errorf("progress off a terminal rewrites its line:\n%q", stderr)
 	}
 }
+
+func TestCPUProfile(t *testing.T) {
+	dir := t.TempDir()
+	prof := filepath.Join(dir, "cpu.prof")
+	mustRun(t, "--db", filepath.Join(dir, "kg.db"), "--cpuprofile", prof, examples)
+	if fi, err := os.Stat(prof); err != nil || fi.Size() == 0 {
+		t.Errorf("--cpuprofile wrote no profile: %v", err)
+	}
+	err := Run(context.Background(), []string{"--cpuprofile", filepath.Join(dir, "no", "such", "dir"), examples}, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "--cpuprofile") {
+		t.Errorf("--cpuprofile into a missing directory: err = %v, want an error naming the flag", err)
+	}
+}
