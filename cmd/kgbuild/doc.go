@@ -16,9 +16,14 @@
 //	csv    one article per record, with a header; --csv-* name the columns
 //	html   one article per page: the text of the article body
 //
-// Every article is stored in one transaction, so the graph holds only whole
-// articles. Building the same input again changes nothing; an article whose
-// text changed has its facts replaced. A problem with one input is reported
+// Every article is stored whole within one transaction: new articles many
+// to a transaction (--batch quads), a changed one in a transaction of its
+// own, so the graph holds only whole articles. Ctrl-C stops after writing
+// the articles read so far, and the next build skips what is stored.
+// Building the same input again changes nothing; an article whose text
+// changed has its facts replaced. On a terminal, or with --progress, the
+// build reports articles/s, facts/s and, reading files, the time left;
+// --stats prints where the time went. A problem with one input is reported
 // on standard error as "path:line: what is wrong" and the rest is still
 // loaded; the exit code is then 2.
 //

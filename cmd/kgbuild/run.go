@@ -43,6 +43,7 @@ type config struct {
 	remove  []string
 	quiet   bool
 	jobs    int
+	load    loadOptions
 	csv     triples.CSVColumns
 	inputs  []string
 	fmtFlag triples.Format
@@ -89,6 +90,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.StringArrayVar(&c.remove, "remove", nil, "remove the article with this `ID` (repeatable)")
 	fs.IntVarP(&c.jobs, "jobs", "j", 0, "extract `N` articles at a time (0, the default: one per CPU); the output is the same for any N")
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print no summary")
+	c.load.flags(fs)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
 			fmt.Fprintf(stderr, usage, fs.FlagUsages())
@@ -115,6 +117,9 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		return nil, fmt.Errorf("--jobs %d: want a number of goroutines, or 0 for one per CPU", c.jobs)
 	case c.jobs == 0:
 		c.jobs = runtime.NumCPU()
+	}
+	if err := c.load.check(); err != nil {
+		return nil, err
 	}
 	if len(c.inputs) == 0 && len(c.remove) == 0 {
 		return nil, errors.New("no input: name files, directories or - (see kgbuild --help)")
@@ -145,8 +150,20 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	stopProfile, err := c.load.startProfile()
+	if err != nil {
+		return err
+	}
+	defer stopProfile()
 	b := &build{cfg: c, stdout: stdout, stderr: stderr, x: c.x,
 		iris: triples.IRIs{Base: c.base}, start: time.Now(), progress: isTerminal(stderr)}
+	b.initProgress()
+	if c.load.stats {
+		// The loader writes on this goroutine: on one thread, whose CPU
+		// time --stats can then read.
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+	}
 	if !c.dryRun {
 		st, err := store.Open(c.db, store.Options{})
 		if err != nil {
@@ -155,7 +172,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		defer st.Close()
 		c.db = st.Path // messages show an address without its password
 		b.st = st
-		if err := b.writeDefinitions(ctx); err != nil {
+		if err := b.timeWrite(func() error { return b.writeDefinitions(ctx) }); err != nil {
 			return fmt.Errorf("%s: %v", c.db, err)
 		}
 	}
@@ -170,15 +187,24 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	} else {
 		err = b.parallel(ctx, src, c.jobs)
 	}
+	// The articles waiting for a transaction are whole: write them even
+	// when interrupted, so that the next run need not extract them again.
+	b.flush()
 	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			b.summary()
+		}
 		return err
 	}
 	if b.st != nil {
 		// Queries read each entity's facts from one summary; see store.Summary.
 		opts := store.SummaryOptions{Gazetteer: b.iris.Gazetteer(), NameKey: triples.NameKey, Progress: b.summarizing}
-		if _, err := b.st.Summarize(ctx, opts); err != nil {
+		start := time.Now()
+		n, err := b.st.Summarize(ctx, opts)
+		if err != nil {
 			return fmt.Errorf("%s: %v", c.db, err)
 		}
+		b.summaries, b.summarizeTime = n, time.Since(start)
 	}
 	if c.actors {
 		if err := b.report.write(stdout, c.top, map[string]bool{"actor": true}); err != nil {
@@ -205,6 +231,9 @@ type build struct {
 	start          time.Time
 	progress       bool
 	lastProgress   time.Time
+	summaries      int           // entities summarised for queries
+	summarizeTime  time.Duration // and how long it took
+	loadState                    // batches, timings and progress: load.go
 
 	articles, unchanged, duplicates, sentences, facts, added, removed, problems int
 }
@@ -225,21 +254,39 @@ type item struct {
 	dup  bool             // the same article again, with the same text: only counted
 	err  error            // a problem with the input, or the extraction's error
 
-	doc  *triples.Document
-	done chan struct{} // in a parallel build, closed once doc and err are set
+	doc   *triples.Document
+	quads []quad.Quad   // doc's quads when the build loads a store
+	took  time.Duration // extracting and making quads
+	pos   int64         // bytes of input read when the article was read
+	done  chan struct{} // in a parallel build, closed once doc and err are set
 }
 
-// extract runs the extractor over the item's article, if it has one.
-func (it *item) extract(x *triples.Extractor) {
+// extract runs the extractor over the item's article, if it has one, and
+// makes its quads unless iris is nil.
+func (it *item) extract(x *triples.Extractor, iris *triples.IRIs) {
 	if it.a != nil && it.err == nil {
+		start := time.Now()
 		it.doc, it.err = x.Extract(it.a)
+		if it.err == nil && iris != nil {
+			it.quads = iris.Quads(it.doc)
+		}
+		it.took = time.Since(start)
 	}
+}
+
+// quadIRIs is what extract needs to make quads: nil on a dry run.
+func (b *build) quadIRIs() *triples.IRIs {
+	if b.cfg.dryRun {
+		return nil
+	}
+	return &b.iris
 }
 
 // sequential builds one article at a time: read, extract, load.
 func (b *build) sequential(ctx context.Context, src *source) error {
+	iris := b.quadIRIs()
 	src.emit = func(it *item) {
-		it.extract(b.x)
+		it.extract(b.x, iris)
 		b.load(ctx, it)
 	}
 	return src.run(ctx)
@@ -288,22 +335,24 @@ func (b *build) parallel(ctx context.Context, src *source, n int) error {
 		}
 		readErr = src.run(ctx)
 	}()
-	x := b.x // all the extractors touch of b
+	x, iris := b.x, b.quadIRIs() // all the extractors touch of b
 	for range n {
 		go func() {
 			defer wg.Done()
 			for it := range work {
-				it.extract(x)
+				it.extract(x, iris)
 				close(it.done)
 			}
 		}()
 	}
 	for it := range order {
 		if it.done != nil {
+			waited := time.Now()
 			select {
 			case <-it.done:
 			case <-ctx.Done():
 			}
+			b.waited += time.Since(waited)
 		}
 		if err := ctx.Err(); err != nil {
 			return err // as a sequential build, load nothing more
@@ -328,6 +377,8 @@ func (b *build) load(ctx context.Context, it *item) {
 	b.articles++
 	b.sentences += len(doc.Sentences)
 	b.facts += len(doc.Facts)
+	b.extracted += it.took
+	b.pos = it.pos
 	defer b.showProgress()
 	if b.cfg.actors {
 		b.report.add(doc)
@@ -340,7 +391,8 @@ func (b *build) load(ctx context.Context, it *item) {
 		return
 	}
 	iri := b.iris.Article(a.ID)
-	old, err := b.st.ArticleHash(ctx, iri)
+	var old string
+	err := b.timeWrite(func() (err error) { old, err = b.st.ArticleHash(ctx, iri); return err })
 	if err != nil {
 		b.problem(fmt.Errorf("%s: %v", a.Origin, err))
 		return
@@ -349,13 +401,22 @@ func (b *build) load(ctx context.Context, it *item) {
 		b.unchanged++
 		return
 	}
-	added, removed, err := b.st.ReplaceArticle(ctx, iri, b.iris.Quads(doc))
+	if old == "" {
+		b.queue(a.Origin, it.quads) // new: written with other new articles in one transaction
+		return
+	}
+	// A changed article replaces what its old version wrote, in a
+	// transaction of its own, after the new articles read before it.
+	b.flush()
+	var added, removed int
+	err = b.timeWrite(func() (err error) { added, removed, err = b.st.ReplaceArticle(ctx, iri, it.quads); return err })
 	if err != nil {
 		b.problem(fmt.Errorf("%s: %v", a.Origin, err))
 		return
 	}
 	b.added += added
 	b.removed += removed
+	b.replaced++
 }
 
 // source reads the inputs in order and hands emit an item for each
@@ -365,6 +426,7 @@ type source struct {
 	cfg  *config
 	emit func(*item)
 	seen map[string]seenArticle // article id -> where this run first read it
+	read int64                  // bytes read of the inputs so far
 }
 
 func (s *source) problem(err error) { s.emit(&item{err: err}) }
@@ -389,7 +451,7 @@ func (s *source) input(ctx context.Context, in string) error {
 		if f == "" {
 			f = triples.Text
 		}
-		s.read(ctx, stdin, "-", f)
+		s.readArticles(ctx, &countingReader{stdin, &s.read}, "-", f)
 		return ctx.Err()
 	}
 	fi, err := os.Stat(in)
@@ -461,10 +523,10 @@ func (s *source) file(ctx context.Context, path string) {
 		return
 	}
 	defer r.Close()
-	s.read(ctx, r, path, f)
+	s.readArticles(ctx, &countingReader{r, &s.read}, path, f)
 }
 
-func (s *source) read(ctx context.Context, r io.Reader, path string, f triples.Format) {
+func (s *source) readArticles(ctx context.Context, r io.Reader, path string, f triples.Format) {
 	ar := triples.NewArticleReader(r, f, triples.ReadOptions{Path: path, Lines: s.cfg.lines, CSV: s.cfg.csv})
 	for ctx.Err() == nil {
 		a, err := ar.ReadArticle()
@@ -504,7 +566,7 @@ func (s *source) article(a *triples.Article) {
 		s.seen = map[string]seenArticle{}
 	}
 	s.seen[a.ID] = seenArticle{a.Origin, hash}
-	s.emit(&item{a: a, hash: hash})
+	s.emit(&item{a: a, hash: hash, pos: s.read})
 }
 
 func (b *build) removeArticle(ctx context.Context, id string) error {
@@ -518,7 +580,8 @@ func (b *build) removeArticle(ctx context.Context, id string) error {
 		b.problem(fmt.Errorf("--remove %s: no such article in %s", id, b.cfg.db))
 		return nil
 	}
-	_, removed, err := b.st.ReplaceArticle(ctx, iri, nil)
+	var removed int
+	err := b.timeWrite(func() (err error) { _, removed, err = b.st.ReplaceArticle(ctx, iri, nil); return err })
 	if err != nil {
 		return err
 	}
@@ -544,30 +607,36 @@ func (b *build) summary() {
 	}
 	fmt.Fprintf(b.stderr, "kgbuild: %d articles (%d unchanged%s), %d sentences, %d facts, %s, %d problems, %s\n",
 		b.articles, b.unchanged, dups, b.sentences, b.facts, what, b.problems, time.Since(b.start).Round(time.Millisecond))
+	b.printStats()
 }
 
 // showProgress rewrites a progress line on a terminal once the build has
-// run a second, at most five times a second.
+// run a second, at most five times a second (with --progress elsewhere, a
+// line every five seconds; see writeProgress).
 func (b *build) showProgress() {
-	if !b.progress || time.Since(b.start) < time.Second || time.Since(b.lastProgress) < 200*time.Millisecond {
+	if !b.progress || time.Since(b.start) < progressAfter || time.Since(b.lastProgress) < b.progressEvery {
 		return
 	}
 	b.lastProgress = time.Now()
-	secs := time.Since(b.start).Seconds()
-	fmt.Fprintf(b.stderr, "\r\033[Kkgbuild: %d articles, %d facts, %.0f articles/s", b.articles, b.facts, float64(b.articles)/secs)
+	b.writeProgress()
 }
 
 // summarizing shows how far Summarize is, as showProgress does.
 func (b *build) summarizing(done, total int) {
-	if !b.progress || time.Since(b.lastProgress) < 200*time.Millisecond && done < total {
+	if !b.progress || time.Since(b.start) < progressAfter || time.Since(b.lastProgress) < b.progressEvery && done < total {
 		return
 	}
 	b.lastProgress = time.Now()
-	fmt.Fprintf(b.stderr, "\r\033[Kkgbuild: summarising entities for queries: %d of %d", done, total)
+	line := fmt.Sprintf("kgbuild: summarising entities for queries: %d of %d", done, total)
+	if b.progressLines {
+		fmt.Fprintln(b.stderr, line)
+	} else {
+		fmt.Fprint(b.stderr, "\r\033[K"+line)
+	}
 }
 
 func (b *build) clearProgress() {
-	if b.progress && !b.lastProgress.IsZero() {
+	if b.progress && !b.progressLines && !b.lastProgress.IsZero() {
 		fmt.Fprint(b.stderr, "\r\033[K")
 	}
 }
@@ -669,9 +738,11 @@ func (b *build) writeDefinitions(ctx context.Context) error {
 		{b.iris.Gazetteer(), b.iris.Gazetteer(), store.Version(gaz), func() []quad.Quad { return gaz }},
 		{b.iris.Lexicon(), b.iris.Lexicon(), store.Version(lex), func() []quad.Quad { return lex }},
 	} {
-		if _, _, err := b.st.ReplaceGraph(ctx, d.graph, d.hub, d.version, d.quads); err != nil {
+		added, _, err := b.st.ReplaceGraph(ctx, d.graph, d.hub, d.version, d.quads)
+		if err != nil {
 			return err
 		}
+		b.defsAdded += added
 	}
 	return nil
 }

@@ -125,7 +125,7 @@ func openSQL(addr string, opts Options) (*Store, error) {
 		qs.Close()
 		return nil, fmt.Errorf("%s: %s", shown, hide(err))
 	}
-	s := &Store{QuadStore: qs, Path: shown, sql: &sqlState{db: db}}
+	s := &Store{QuadStore: qs, Path: shown, sql: &sqlState{db: db, copy: backend == "postgres"}}
 	if !opts.ReadOnly && backend == "postgres" {
 		if s.sql.lock, err = writerLock(dsn, opts.Timeout); err != nil {
 			s.Close()
@@ -288,6 +288,7 @@ func (s *Store) ValueOf(v quad.Value) graph.Ref {
 type sqlState struct {
 	lock io.Closer // the writer lock; nil when read-only
 	db   *sql.DB   // kg's own connections, for prepared statements
+	copy bool      // new articles go in by COPY (sql_bulk.go): PostgreSQL, not CockroachDB
 
 	mu       sync.Mutex
 	stmts    map[string]*sql.Stmt

@@ -149,15 +149,3 @@ func copyRows(ctx context.Context, tx *sql.Tx, table string, columns []string, r
 	}
 	return nil
 }
-
-func distinctQuads(qs []quad.Quad) []quad.Quad {
-	seen := make(map[quad.Quad]struct{}, len(qs))
-	out := make([]quad.Quad, 0, len(qs))
-	for _, q := range qs {
-		if _, ok := seen[q]; !ok {
-			seen[q] = struct{}{}
-			out = append(out, q)
-		}
-	}
-	return out
-}

@@ -54,7 +54,16 @@ type Store struct {
 	cache   map[any]quad.Value // values by ref, read-only stores only (see values)
 	summary graph.Ref          // of the summary graph, once the store has it
 	dirty   bool               // written since the generation was last raised
+
+	bolt    *bolt.DB                   // the file under Cayley's store, for bulkWrite
+	kvdb    *hbolt.DB                  // the same, as Cayley opens it (see renew)
+	ids     map[graph.ValueHash]uint64 // ids of stored values, for bulkWrite; cleared by replace
+	indexes []kv.QuadIndex             // the store's quad indexes, read by bulkWrite
 }
+
+// writerMmapSize is the address space a writer maps for the bolt file
+// up front; bolt maps more when the file outgrows it.
+const writerMmapSize = 1 << 30
 
 // boltFile is where Cayley's bolt backend keeps its data inside the store directory.
 const boltFile = "indexes.bolt"
@@ -89,7 +98,13 @@ func Open(path string, opts Options) (*Store, error) {
 		_, err := os.Stat(file)
 		fresh = errors.Is(err, os.ErrNotExist)
 	}
-	db, err := hbolt.Open(file, &bolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly})
+	bo := &bolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly}
+	if !opts.ReadOnly {
+		// Address space only: bolt then need not remap (and copy its
+		// pages) each time a large load doubles the file.
+		bo.InitialMmapSize = writerMmapSize
+	}
+	db, err := hbolt.Open(file, bo)
 	if errors.Is(err, bolt.ErrTimeout) {
 		hint := "wait for it to finish"
 		if !opts.ReadOnly {
@@ -106,13 +121,12 @@ func Open(path string, opts Options) (*Store, error) {
 			return nil, fmt.Errorf("%s: cannot initialise store: %v", path, err)
 		}
 	}
-	var kvOpts graph.Options
-	if opts.ReadOnly {
-		// Cayley fills a bloom filter with every quad on open to speed up
-		// duplicate checks when writing; a query needs none of it.
-		kvOpts = graph.Options{kv.OptNoBloom: true}
-	}
-	qs, err := kv.New(db, kvOpts)
+	// Cayley fills a bloom filter with every quad on open to speed up
+	// duplicate checks when writing, and on an empty store three more of
+	// 100 million entries each. A query needs none of it; a build spent
+	// over 500 MB on them, and was no faster with them (docs/benchmarks.md,
+	// "Loading (issue 6)").
+	qs, err := kv.New(db, graph.Options{kv.OptNoBloom: true})
 	if err != nil {
 		db.Close()
 		if errors.Is(err, graph.ErrNotInitialized) {
@@ -120,7 +134,7 @@ func Open(path string, opts Options) (*Store, error) {
 		}
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
-	s := &Store{QuadStore: qs, Path: path}
+	s := &Store{QuadStore: qs, Path: path, bolt: db.DB(), kvdb: db}
 	if !opts.ReadOnly {
 		s.w, err = writer.NewSingle(qs, graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
 		if err != nil {
@@ -476,10 +490,9 @@ func Version(quads []quad.Quad) string {
 }
 
 // replace removes old and adds quads in one transaction; quads in both
-// stay. The first write of a session also raises the store's generation,
-// so that no summary is trusted from then on (see Summary).
+// stay.
 func (s *Store) replace(ctx context.Context, old, quads []quad.Quad, what string) (added, removed int, err error) {
-	tx := graph.NewTransactionN(len(old) + len(quads) + 2)
+	tx := graph.NewTransactionN(len(old) + len(quads))
 	for _, q := range old {
 		tx.RemoveQuad(q)
 	}
@@ -496,16 +509,45 @@ func (s *Store) replace(ctx context.Context, old, quads []quad.Quad, what string
 			removed++
 		}
 	}
-	if !s.dirty {
-		if err := s.nextGeneration(ctx, tx); err != nil {
-			return 0, 0, err
-		}
+	if err := s.beginWrite(ctx); err != nil {
+		return 0, 0, err
 	}
-	if err := s.apply(tx); err != nil { // boltfix.go
+	if err := s.applyDeltas(tx); err != nil {
 		return 0, 0, fmt.Errorf("writing %s: %v", what, err)
 	}
-	s.dirty = true
 	return added, removed, nil
+}
+
+// beginWrite raises the store's generation before a session's first write,
+// in a transaction of its own, so that from then on no summary is trusted
+// (see Summary).
+func (s *Store) beginWrite(ctx context.Context) error {
+	if s.dirty {
+		return nil
+	}
+	if err := s.raiseGeneration(ctx); err != nil {
+		return err
+	}
+	s.dirty = true
+	return nil
+}
+
+// applyDeltas writes tx in one transaction: on bolt through bulkWrite, else
+// (or on a store of an old Cayley) through Cayley's writer.
+func (s *Store) applyDeltas(tx *graph.Transaction) error {
+	var adds, dels []quad.Quad
+	for _, d := range tx.Deltas {
+		if d.Action == graph.Add {
+			adds = append(adds, d.Quad)
+		} else {
+			dels = append(dels, d.Quad)
+		}
+	}
+	_, err := s.bulkWrite(adds, dels)
+	if errors.Is(err, errNoIndexes) {
+		err = s.apply(tx) // boltfix.go
+	}
+	return err
 }
 
 // AddQuads adds quads in one transaction; quads already stored are ignored.

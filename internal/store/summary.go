@@ -65,6 +65,18 @@ func (s *Store) Generation(ctx context.Context) (string, error) {
 	return Text(qs[0].Object), nil
 }
 
+// raiseGeneration raises the store's generation in a transaction of its own.
+func (s *Store) raiseGeneration(ctx context.Context) error {
+	tx := graph.NewTransaction()
+	if err := s.nextGeneration(ctx, tx); err != nil {
+		return err
+	}
+	if err := s.applyDeltas(tx); err != nil {
+		return fmt.Errorf("writing the store's generation: %v", err)
+	}
+	return nil
+}
+
 // nextGeneration adds to tx the change of the store's generation to the
 // next one.
 func (s *Store) nextGeneration(ctx context.Context, tx *graph.Transaction) error {
@@ -123,12 +135,10 @@ func (s *Store) Summarize(ctx context.Context, opts SummaryOptions) (int, error)
 		return 0, errors.New("store is open read-only")
 	}
 	if s.dirty {
-		tx := graph.NewTransaction()
-		if err := s.nextGeneration(ctx, tx); err != nil {
+		// Raised again: a summary made while another session still wrote
+		// (PostgreSQL) is then stale once that session's writes are done.
+		if err := s.raiseGeneration(ctx); err != nil {
 			return 0, err
-		}
-		if err := s.apply(tx); err != nil {
-			return 0, fmt.Errorf("writing the generation: %v", err)
 		}
 		s.dirty = false
 	}
@@ -168,7 +178,7 @@ func (s *Store) Summarize(ctx context.Context, opts SummaryOptions) (int, error)
 	names.WriteString(namesFormat + gen + "\n")
 	flush := func() error {
 		if len(tx.Deltas) > 0 {
-			if err := s.apply(tx); err != nil {
+			if err := s.applyDeltas(tx); err != nil {
 				return fmt.Errorf("writing summaries: %v", err)
 			}
 		}

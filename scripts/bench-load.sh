@@ -1,0 +1,208 @@
+#!/usr/bin/env bash
+# Measures loading: kgbuild building N copies of the FA-KES development
+# corpus into a fresh bolt store, against Cayley's own loader (`cayley load`
+# v0.7.7, the real command, built here from the Go module proxy) loading
+# exactly the same quads — kgquery's N-Quads export of kgbuild's store —
+# into a fresh bolt store, side by side in one table.
+#
+# Columns: quads written (kgbuild: with the vocabulary, gazetteer and
+# lexicon; the N-Quads export has as many); wall and CPU (user + system) s
+# of the whole process; extract s, kgbuild's extraction summed over its
+# goroutines; write s and write CPU s (see below); quads/s written, quads
+# over write s; peak RSS; the size of the bolt file.
+#
+# kgbuild runs twice per size: with --jobs 1, so that its writing
+# (kgbuild --stats: the time spent in store calls, wall and the loader
+# thread's CPU) does not share the cores with its own extraction; and with
+# the default --jobs (one per CPU), end to end. cayley load's time is the
+# whole process: reading the N-Quads and writing them. Peak RSS comes from
+# /usr/bin/time -v; store MB is the size of indexes.bolt.
+#
+# Each loader is one function, load_<name> SIZE, that prints one table row;
+# LOADERS lists them. A PostgreSQL loader is another such function.
+#
+# cayley dump of kgbuild's store must equal kgquery's export of it: the
+# store is in Cayley's layout.
+#
+# The cayley binary is built once into .cache/cayley-v0.7.7/ (never
+# committed). docs/benchmarks.md records the results.
+#
+# With --memory it only builds each size with kgbuild, with the default
+# --batch and with --batch 10000, sampling /proc/PID/status every 0.1 s:
+# the peak of RssAnon (memory the process allocated) apart from RssFile
+# (pages of the bolt file mapped in, which grow with the store).
+#
+# Usage: scripts/bench-load.sh [--memory] [N...]   (default: 1 10; copies of the corpus)
+#        KG_BENCH_CORPUS=FILE.csv scripts/bench-load.sh   (another corpus, FA-KES layout)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CAYLEY_VERSION=v0.7.7
+corpus=${KG_BENCH_CORPUS:-../shared/corpora/fakes-dev.csv}
+memory=false
+if [ "${1:-}" = --memory ]; then
+	memory=true
+	shift
+fi
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1 10)
+LOADERS=(kgbuild_jobs1 kgbuild cayley)
+
+say() { printf 'bench-load.sh: %s\n' "$*" >&2; }
+[ -r "$corpus" ] || { say "no corpus at $corpus: set KG_BENCH_CORPUS to a CSV in the FA-KES layout"; exit 2; }
+[ -x /usr/bin/time ] || { say "/usr/bin/time is missing (apt-get install time)"; exit 2; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+go build -o "$tmp/kgbuild" ./cmd/kgbuild
+go build -o "$tmp/kgquery" ./cmd/kgquery
+
+# The baseline: the real cayley command of the version kg uses, from a
+# module of its own outside the repository. cmd/cayley needs the old
+# spelling of logrus.
+cayley=.cache/cayley-$CAYLEY_VERSION/cayley
+if ! $memory && [ ! -x "$cayley" ]; then
+	say "building cayley $CAYLEY_VERSION into $(dirname "$cayley") (about a minute)"
+	mod=$(mktemp -d)
+	cat >"$mod/go.mod" <<EOF
+module cayleybench
+
+go 1.26
+
+require github.com/cayleygraph/cayley $CAYLEY_VERSION
+
+replace github.com/Sirupsen/logrus => github.com/Sirupsen/logrus v1.0.1
+EOF
+	mkdir -p "$(dirname "$cayley")"
+	(cd "$mod" && GOFLAGS=-mod=mod go build -mod=mod -o "$OLDPWD/$cayley" github.com/cayleygraph/cayley/cmd/cayley) || { rm -rf "$mod"; say "building cayley failed"; exit 1; }
+	rm -rf "$mod"
+fi
+
+# corpus_copies N FILE: the corpus N times over. Each copy prefixes the ids
+# with its number ("c7-1914947530", as cmd/kgquery/internal/benchgraph
+# does), so that no article is skipped as a repeat; quoted fields span
+# lines, so a line starts a record only when the quotes before it balance.
+corpus_copies() {
+	local n=$1 k
+	for k in $(seq 1 "$n"); do
+		awk -v k="$k" '
+			NR == 1 { if (k == 1) print; next }
+			{
+				line = $0
+				if (!inside) line = "c" k "-" line
+				print line
+				n = gsub(/"/, "\"", $0)
+				if (n % 2) inside = !inside
+			}' "$corpus"
+	done >"$2"
+}
+
+# timed FILE CMD...: runs CMD under /usr/bin/time -v, its stderr to FILE.err.
+# Exit status 2 from kgbuild only says some records were bad.
+timed() {
+	local out=$1
+	shift
+	/usr/bin/time -v -o "$out.time" "$@" >/dev/null 2>"$out.err" || [ $? = 2 ]
+}
+wall() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$1"; }
+cpu() { awk -F': ' '/(User|System) time \(seconds\)/ { s += $2 } END { print s }' "$1"; }
+rss() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
+mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", b / 1e6 }'; }
+dur() { # a Go duration (2.1s, 812ms, 1m2.5s) in seconds
+	awk -v d="$1" 'BEGIN {
+		s = 0
+		if (d ~ /^[0-9]+h/) { i = index(d, "h"); s += substr(d, 1, i - 1) * 3600; d = substr(d, i + 1) }
+		if (d ~ /^[0-9]+m[0-9]/) { i = index(d, "m"); s += substr(d, 1, i - 1) * 60; d = substr(d, i + 1) }
+		if (d ~ /ms$/) s += d / 1000; else if (d ~ /µs$/) s += d / 1e6; else if (d ~ /ns$/) s += d / 1e9; else s += d + 0
+		printf "%.3f", s
+	}'
+}
+
+# row SIZE LOADER QUADS WALL CPU EXTRACT WRITE_WALL WRITE_CPU RSS STORE
+row() {
+	awk -v size="$1" -v name="$2" -v q="$3" -v wall="$4" -v cpu="$5" -v ex="$6" -v ww="$7" -v wc="$8" -v rss="$9" -v store="${10}" 'BEGIN {
+		printf "| %4s× | %-18s | %8d | %7.2f | %6.2f | %7s | %7.2f | %6.2f | %8.0f | %6s | %6s |\n", size, name, q, wall, cpu, ex, ww, wc, q / ww, rss, store
+	}'
+}
+
+# kgbuild_row SIZE NAME JOBS: builds the corpus copies into a fresh store.
+kgbuild_row() {
+	local size=$1 name=$2 jobs=$3 db="$tmp/kg-$1-$3.db" out="$tmp/kgbuild-$1-$3"
+	rm -rf "$db"
+	timed "$out" "$tmp/kgbuild" --stats --jobs "$jobs" --db "$db" "$tmp/x$size.csv"
+	local stats quads ww wc ex
+	stats=$(grep '^kgbuild: stats:' "$out.err") || { cat "$out.err" >&2; exit 1; }
+	# "writing 2.1s (1.9s CPU) for 336081 quads, ...; extracting 7.2s summed over 2 goroutines; ..."
+	read -r ww wc quads ex < <(echo "$stats" | sed -E 's/.*writing ([^ ]+) \(([^ ]+) CPU\) for ([0-9]+) quads.*extracting ([^ ]+) summed.*/\1 \2 \3 \4/')
+	grep -h '^kgbuild: [0-9]* articles' "$out.err" >&2
+	echo "$stats" >&2
+	row "$size" "$name" "$quads" "$(wall "$out.time")" "$(cpu "$out.time")" "$(dur "$ex")" "$(dur "$ww")" "$(dur "$wc")" "$(rss "$out.time")" "$(mb "$db/indexes.bolt")"
+}
+
+load_kgbuild_jobs1() { kgbuild_row "$1" "kgbuild --jobs 1" 1; }
+load_kgbuild() { kgbuild_row "$1" "kgbuild --jobs $(nproc)" "$(nproc)"; }
+
+# load_cayley SIZE: cayley load of kgbuild's quads, exported as N-Quads.
+load_cayley() {
+	local size=$1 db="$tmp/cayley-$1.db" out="$tmp/cayley-$1" nq="$tmp/x$1.nq"
+	[ -f "$nq" ] || "$tmp/kgquery" export --db "$tmp/kg-$size-1.db" -o "$nq" 2>/dev/null
+	local quads
+	quads=$(wc -l <"$nq")
+	rm -rf "$db"
+	"$cayley" init --db bolt --dbpath "$db" 2>/dev/null
+	timed "$out" "$cayley" load --db bolt --dbpath "$db" "$nq"
+	# Cayley's store holds as many quads as the export.
+	local stored
+	stored=$("$tmp/kgquery" stats --db "$db" | awk '$1 == "quads" { print $2 }')
+	[ "$stored" = "$quads" ] || { say "cayley load stored $stored quads of $quads"; cat "$out.err" >&2; exit 1; }
+	# And Cayley reads kgbuild's store as kgquery does: its own dump of it
+	# is the export, quad for quad.
+	"$cayley" dump --db bolt --dbpath "$tmp/kg-$size-1.db" -o "$tmp/dump-$size.nq" >/dev/null 2>&1
+	cmp -s <(sort "$tmp/dump-$size.nq") <(sort "$nq") || { say "cayley dump of kgbuild's store differs from kgquery export"; exit 1; }
+	rm -f "$tmp/dump-$size.nq"
+	local w
+	w=$(wall "$out.time")
+	row "$size" "cayley load" "$quads" "$w" "$(cpu "$out.time")" - "$w" "$(cpu "$out.time")" "$(rss "$out.time")" "$(mb "$db/indexes.bolt")"
+}
+
+# memory_row SIZE BATCH: peak anonymous and file-backed RSS of one build.
+memory_row() {
+	local size=$1 batch=$2 db="$tmp/mem.db" anon=0 file=0 a f pid
+	rm -rf "$db"
+	"$tmp/kgbuild" --batch "$batch" --db "$db" "$tmp/x$size.csv" >/dev/null 2>&1 &
+	pid=$!
+	while kill -0 "$pid" 2>/dev/null; do
+		read -r a f < <(awk '/^RssAnon/ { a = $2 } /^RssFile/ { f = $2 } END { print a + 0, f + 0 }' "/proc/$pid/status" 2>/dev/null || echo 0 0)
+		[ "$a" -gt "$anon" ] && anon=$a
+		[ "$f" -gt "$file" ] && file=$f
+		sleep 0.1
+	done
+	wait "$pid" || [ $? = 2 ]
+	printf '| %4s× | %7s | %8d | %8d | %7s |\n' "$size" "$batch" $((anon / 1024)) $((file / 1024)) "$(mb "$db/indexes.bolt")"
+}
+
+if $memory; then
+	echo "kgbuild peak memory, $(nproc) CPUs, $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+	echo
+	echo "| size | --batch | RssAnon MB | RssFile MB | store MB |"
+	echo "|-----:|--------:|-----------:|-----------:|---------:|"
+	for size in "${sizes[@]}"; do
+		corpus_copies "$size" "$tmp/x$size.csv"
+		memory_row "$size" 100000
+		memory_row "$size" 10000
+	done
+	exit 0
+fi
+
+echo "Loading into bolt, $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')), $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| size | loader | quads | wall s | CPU s | extract s | write s | write CPU s | quads/s written | peak RSS MB | store MB |"
+echo "|-----:|--------|------:|-------:|------:|----------:|--------:|------------:|----------------:|------------:|---------:|"
+for size in "${sizes[@]}"; do
+	corpus_copies "$size" "$tmp/x$size.csv"
+	for l in "${LOADERS[@]}"; do
+		"load_$l" "$size"
+	done
+done
+echo
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
