@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/cayleygraph/quad"
 	"github.com/spf13/pflag"
@@ -101,19 +103,38 @@ func (c *betweenCommand) run(ctx context.Context, q *query, args []string) error
 	}
 	cache := newFactCache()
 	res := betweenResult{A: a, B: b, Hops: c.hops}
-	if res.Direct, err = q.factsBetween(ctx, quad.IRI(a.IRI), quad.IRI(b.IRI), cache); err != nil {
+	// The direct facts, the gazetteer's relations and the search for
+	// chains read the store apart: between two hubs each takes tens of
+	// milliseconds, so they run at once (the store is safe for that; each
+	// part has caches of its own).
+	var (
+		wg                sync.WaitGroup
+		directErr, affErr error
+		chains            [][]quad.Value
+		searchErr         error
+		s                 = newPathSearch(q, c.anyNode)
+	)
+	wg.Add(3)
+	go func() {
+		defer wg.Done()
+		res.Direct, directErr = q.factsBetween(ctx, quad.IRI(a.IRI), quad.IRI(b.IRI), cache)
+	}()
+	go func() {
+		defer wg.Done()
+		res.Affiliations, affErr = q.affiliationsBetween(ctx, a, b)
+	}()
+	go func() {
+		defer wg.Done()
+		if c.hops > 1 {
+			chains, searchErr = s.shortest(ctx, quad.IRI(a.IRI), quad.IRI(b.IRI), c.hops, c.paths)
+		}
+	}()
+	wg.Wait()
+	if err := errors.Join(directErr, affErr, searchErr); err != nil {
 		return err
 	}
 	sortDetailsByDate(res.Direct)
-	if res.Affiliations, err = q.affiliationsBetween(ctx, a, b); err != nil {
-		return err
-	}
 	if c.hops > 1 {
-		s := newPathSearch(q, c.anyNode)
-		chains, err := s.shortest(ctx, quad.IRI(a.IRI), quad.IRI(b.IRI), c.hops, c.paths)
-		if err != nil {
-			return err
-		}
 		for _, ch := range chains {
 			p, err := s.describe(ctx, ch, cache)
 			if err != nil {

@@ -51,9 +51,10 @@ type Store struct {
 	sql  *sqlState        // SQL stores only (sql.go)
 
 	mu      sync.Mutex
-	cache   map[any]quad.Value // values by ref, read-only stores only (see values)
-	summary graph.Ref          // of the summary graph, once the store has it
-	dirty   bool               // written since the generation was last raised
+	cache   map[any]quad.Value       // values by ref, read-only stores only (see values)
+	refs    map[quad.Value]graph.Ref // refs of predicates and graphs, read-only stores only (refOf)
+	summary graph.Ref                // of the summary graph, once the store has it
+	dirty   bool                     // written since the generation was last raised
 
 	bolt    *bolt.DB                   // the file under Cayley's store, for bulkWrite
 	kvdb    *hbolt.DB                  // the same, as Cayley opens it (see renew)
@@ -180,7 +181,7 @@ func (s *Store) Match(ctx context.Context, d quad.Direction, v, p, label quad.Va
 		if x == nil {
 			continue
 		}
-		if refs[i] = s.ValueOf(x); refs[i] == nil {
+		if refs[i] = s.refOf(x, i > 0); refs[i] == nil {
 			return nil, nil // a value the store lacks matches nothing
 		}
 	}
@@ -242,6 +243,29 @@ func (s *Store) Match(ctx context.Context, d quad.Direction, v, p, label quad.Va
 		}
 	}
 	return out, nil
+}
+
+// refOf returns the store's ref of v, or nil. Predicates and graphs
+// (common) are looked up once in a read-only store: a question asks for
+// the same few dozen of them over and over.
+func (s *Store) refOf(v quad.Value, common bool) graph.Ref {
+	if !common || s.w != nil {
+		return s.ValueOf(v)
+	}
+	s.mu.Lock()
+	r, ok := s.refs[v]
+	s.mu.Unlock()
+	if ok {
+		return r
+	}
+	r = s.ValueOf(v)
+	s.mu.Lock()
+	if s.refs == nil || len(s.refs) >= valueCacheSize {
+		s.refs = map[quad.Value]graph.Ref{}
+	}
+	s.refs[v] = r
+	s.mu.Unlock()
+	return r
 }
 
 // values returns the values of refs, from the cache where it can: the few
