@@ -224,10 +224,20 @@ fresh_db() {
 }
 drop_db() { psql "$pg_admin" -qc "DROP DATABASE IF EXISTS $1" >/dev/null; }
 db_mb() { psql "$pg_admin" -Atqc "SELECT round(pg_database_size('$1') / 1e6, 1)"; }
-# server_cpu: CPU seconds of the throw-away cluster so far (the postmaster,
-# the children it reaped, its live children); "" on another server.
+# server_cpu [DB]: CPU seconds of the throw-away cluster so far (the
+# postmaster, the children it reaped, its live children); "" on another
+# server. With DB it first waits for DB's backends to end, so that a backend
+# that is exiting is not missed (read neither alive nor reaped).
 server_cpu() {
 	[ -n "${pg_pid:-}" ] || return 0
+	if [ -n "${1:-}" ]; then
+		local i
+		for i in $(seq 1 100); do
+			[ "$(psql "$pg_admin" -Atqc "SELECT count(*) FROM pg_stat_activity WHERE datname = '$1'")" = 0 ] && break
+			sleep 0.1
+		done
+		sleep 0.3
+	fi
 	local ticks=0 p t
 	for p in "$pg_pid" $(ps -o pid= --ppid "$pg_pid"); do
 		# fields after "(comm) ": utime stime cutime cstime are 12-15
@@ -251,7 +261,7 @@ load_kgbuild_pg() {
 	url=$(fresh_db "$name")
 	c0=$(server_cpu)
 	timed "$out" "$tmp/kgbuild" --stats --jobs 1 --db "$url" "$tmp/x$size.csv"
-	c1=$(server_cpu)
+	c1=$(server_cpu "$name")
 	local stats quads ww wc ex
 	stats=$(grep '^kgbuild: stats:' "$out.err") || { cat "$out.err" >&2; exit 1; }
 	read -r ww wc quads ex < <(echo "$stats" | sed -E 's/.*writing ([^ ]+) \(([^ ]+) CPU\) for ([0-9]+) quads.*extracting ([^ ]+) summed.*/\1 \2 \3 \4/')
@@ -282,10 +292,10 @@ load_cayley_pg() {
 	quads=$(wc -l <"$nq")
 	url=$(fresh_db "$name")
 	"$cayley" init --db postgres --dbpath "$url" 2>/dev/null
-	c0=$(server_cpu)
+	c0=$(server_cpu "$name")
 	local status=0
 	timed "$out" timeout "$cayley_pg_limit" "$cayley" load --db postgres --dbpath "$url" -i "$nq" || status=$?
-	c1=$(server_cpu)
+	c1=$(server_cpu "$name")
 	local stored label="cayley load"
 	stored=$(psql "$url" -Atqc 'SELECT count(*) FROM quads')
 	if [ "$status" = 0 ]; then
