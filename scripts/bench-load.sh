@@ -216,7 +216,7 @@ pg_server() {
 # fresh_db NAME: drops and creates database NAME; prints its URL.
 fresh_db() {
 	local name=$1 rest q=""
-	psql "$pg_admin" -qc "DROP DATABASE IF EXISTS $name" >/dev/null
+	psql "$pg_admin" -qc "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $name" >/dev/null
 	psql "$pg_admin" -qc "CREATE DATABASE $name" >/dev/null
 	rest=${pg_admin#*://}
 	[[ $rest != *\?* ]] || q="?${rest#*\?}"
