@@ -38,63 +38,18 @@ fi
 export KG_NODE_MODULES="$PWD/$npm_dir/node_modules"
 
 # PostgreSQL for the tests that run kg on it (KG_TEST_POSTGRES): a throw-away
-# cluster in a temp dir, listening on 127.0.0.1 on a free port only, run by an
-# unprivileged user (initdb refuses root) and stopped and removed on exit,
+# cluster (scripts/postgres.sh) with fsync off, stopped and removed on exit,
 # whether the tests pass or not; unless KG_TEST_POSTGRES already names a
 # server, where the tests create and drop databases of their own.
-pg_bin() { # the directory holding initdb, pg_ctl and createdb
-	local initdb
-	initdb=$(command -v initdb || ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1)
-	[ -n "$initdb" ] && dirname "$(readlink -f "$initdb")"
-}
-start_postgres() {
-	if [ -z "$(pg_bin)" ]; then
-		apt_install postgresql
-		# Debian's package starts a cluster of its own where it can; stop it.
-		if command -v pg_lsclusters >/dev/null; then
-			pg_lsclusters -h | while read -r ver name _ status _; do
-				[ "$status" = online ] && pg_ctlcluster "$ver" "$name" stop || true
-			done
-		fi
-	fi
-	pg_bin=$(pg_bin) || { say "PostgreSQL's initdb not found after installing postgresql"; exit 2; }
-	as_pg=()
-	if [ "$(id -u)" = 0 ]; then
-		pg_dir=$(mktemp -d /tmp/kg-pg.XXXXXX) # under /tmp, which the user nobody can reach
-		chown nobody "$pg_dir"
-		as_pg=(runuser -u nobody --)
-	else
-		pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/kg-pg.XXXXXX")
-	fi
-	stop_pg() {
-		if [ -f "$pg_dir/data/postmaster.pid" ]; then
-			"${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1 || true
-		fi
-		rm -rf "$pg_dir"
-	}
-	trap stop_pg EXIT
-	trap 'exit 130' INT TERM
-	"${as_pg[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U kg --auth=trust -E UTF8 --locale=C --no-sync >"$pg_dir/initdb.log" 2>&1 ||
-		{ say "initdb failed:"; cat "$pg_dir/initdb.log" >&2; exit 2; }
-	pg_port=""
-	for _ in 1 2 3 4 5 6 7 8 9 10; do
-		port=$((20000 + RANDOM % 40000))
-		(: </dev/tcp/127.0.0.1/$port) 2>/dev/null && continue # taken
-		if "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 30 \
-			-o "-c listen_addresses=127.0.0.1 -p $port -k $pg_dir -c fsync=off" start >/dev/null 2>&1; then
-			pg_port=$port
-			break
-		fi
-	done
-	[ -n "$pg_port" ] || { say "could not start PostgreSQL:"; cat "$pg_dir/server.log" >&2; exit 2; }
-	"${as_pg[@]}" "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U kg kg
-	export KG_TEST_POSTGRES="postgres://kg@127.0.0.1:$pg_port/kg?sslmode=disable"
-	say "PostgreSQL $("$pg_bin/pg_ctl" --version | awk '{print $3}') on 127.0.0.1:$pg_port for the tests"
-}
+. scripts/postgres.sh
 if [ -n "${KG_TEST_POSTGRES:-}" ]; then
 	say "PostgreSQL for the tests: the server KG_TEST_POSTGRES names"
 else
-	start_postgres
+	trap stop_postgres EXIT
+	trap 'exit 130' INT TERM
+	start_postgres off
+	export KG_TEST_POSTGRES="$pg_url/kg?sslmode=disable"
+	say "PostgreSQL $("$pg_bin/pg_ctl" --version | awk '{print $3}') on 127.0.0.1:$pg_port for the tests"
 fi
 # Tests that need these tools fail instead of skipping.
 export KG_REQUIRE_TOOLS=1

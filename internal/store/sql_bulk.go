@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/hex"
 	"fmt"
 	"strings"
 
@@ -47,24 +48,42 @@ func (s *Store) copyQuads(ctx context.Context, quads []quad.Quad) (n int, err er
 	for i, c := range copyNodeColumns {
 		at[c] = i
 	}
-	seen := map[csql.NodeHash]bool{}
+	// Each value is hashed once: a quad's values repeat (predicates, graphs,
+	// entities), and SHA-1 was a third of the client's time. Only values of
+	// comparable types are map keys (a quad.Value could hold a slice).
+	hashes := map[quad.Value]string{}
+	hashOf := func(v quad.Value) string {
+		keep := hashable(v)
+		if keep {
+			if h, ok := hashes[v]; ok {
+				return h
+			}
+		}
+		h := csql.HashOf(v)
+		text := byteaText(h.ValueHash[:])
+		if keep {
+			hashes[v] = text
+		}
+		return text
+	}
+	seen := map[string]bool{}
 	err = copyRows(ctx, tx, "kg_nodes", copyNodeColumns, func(row func(...any) error) error {
 		for _, q := range quads {
 			for _, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
 				if v == nil {
 					continue
 				}
-				h := csql.HashOf(v)
+				h := hashOf(v)
 				if seen[h] {
 					continue
 				}
 				seen[h] = true
-				typ, vals, err := csql.NodeValues(h, v)
+				typ, vals, err := csql.NodeValues(csql.HashOf(v), v)
 				if err != nil {
 					return err
 				}
 				r := make([]any, len(copyNodeColumns))
-				r[at["hash"]], r[at["refs"]] = vals[0], 0
+				r[at["hash"]], r[at["refs"]] = h, 0
 				for i, c := range typ.Columns() {
 					r[at[c]] = vals[i+1]
 				}
@@ -82,9 +101,9 @@ func (s *Store) copyQuads(ctx context.Context, quads []quad.Quad) (n int, err er
 		for _, q := range quads {
 			var l any
 			if q.Label != nil {
-				l = csql.HashOf(q.Label).SQLValue()
+				l = hashOf(q.Label)
 			}
-			if err := row(csql.HashOf(q.Subject).SQLValue(), csql.HashOf(q.Predicate).SQLValue(), csql.HashOf(q.Object).SQLValue(), l); err != nil {
+			if err := row(hashOf(q.Subject), hashOf(q.Predicate), hashOf(q.Object), l); err != nil {
 				return err
 			}
 		}
@@ -138,6 +157,11 @@ func copyRows(ctx context.Context, tx *sql.Tx, table string, columns []string, r
 	}
 	defer stmt.Close()
 	err = rows(func(vals ...any) error {
+		for i, v := range vals {
+			if b, ok := v.([]byte); ok {
+				vals[i] = byteaText(b)
+			}
+		}
 		_, err := stmt.ExecContext(ctx, vals...)
 		return err
 	})
@@ -148,4 +172,21 @@ func copyRows(ctx context.Context, tx *sql.Tx, table string, columns []string, r
 		return fmt.Errorf("copy %s (%s): %v", table, strings.Join(columns, ", "), err)
 	}
 	return nil
+}
+
+// byteaText is b as COPY's text format takes a bytea: \x and hex digits.
+// lib/pq's COPY does not know the server's version and escapes every byte
+// in the old format with fmt.Sprintf, which took most of the client's time.
+func byteaText(b []byte) string {
+	return `\x` + hex.EncodeToString(b)
+}
+
+// hashable reports whether v may be a map key: the value types kg
+// writes, not every quad.Value.
+func hashable(v quad.Value) bool {
+	switch v.(type) {
+	case quad.IRI, quad.String, quad.TypedString, quad.LangString, quad.BNode, quad.Int, quad.Float, quad.Bool:
+		return true
+	}
+	return false
 }
