@@ -106,24 +106,7 @@ EOF
 	rm -rf "$mod"
 fi
 
-# corpus_copies N FILE: the corpus N times over. Each copy prefixes the ids
-# with its number ("c7-1914947530", as cmd/kgquery/internal/benchgraph
-# does), so that no article is skipped as a repeat; quoted fields span
-# lines, so a line starts a record only when the quotes before it balance.
-corpus_copies() {
-	local n=$1 k
-	for k in $(seq 1 "$n"); do
-		awk -v k="$k" '
-			NR == 1 { if (k == 1) print; next }
-			{
-				line = $0
-				if (!inside) line = "c" k "-" line
-				print line
-				n = gsub(/"/, "\"", $0)
-				if (n % 2) inside = !inside
-			}' "$corpus"
-	done >"$2"
-}
+. scripts/corpus.sh # corpus_copies
 
 # timed FILE CMD...: runs CMD under /usr/bin/time -v, its stderr to FILE.err.
 # Exit status 2 from kgbuild only says some records were bad.

@@ -567,6 +567,10 @@ func (s *Store) applyDeltas(tx *graph.Transaction) error {
 			dels = append(dels, d.Quad)
 		}
 	}
+	if len(dels) == 0 && s.sql != nil && s.sql.copy {
+		_, err := s.copyQuads(context.Background(), adds) // the definitions, on PostgreSQL
+		return err
+	}
 	_, err := s.bulkWrite(adds, dels)
 	if errors.Is(err, errNoIndexes) {
 		err = s.apply(tx) // boltfix.go
