@@ -20,21 +20,10 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 go build -o "$tmp/kgbuild" ./cmd/kgbuild
 
-# The corpus ten times over. Each copy prefixes the ids with its number, so
-# that no article is skipped as a repeat; quoted fields span lines, so a
-# line starts a record only when the quotes before it are balanced.
+# The corpus ten times over (corpus_copies: ids prefixed per copy).
+. scripts/corpus.sh
 x10="$tmp/corpus-x10.csv"
-for k in $(seq 1 10); do
-	awk -v k="$k" '
-		NR == 1 { if (k == 1) print; next }
-		{
-			line = $0
-			if (!inside) line = "c" k "-" line
-			print line
-			n = gsub(/"/, "\"", $0)
-			if (n % 2) inside = !inside
-		}' "$corpus"
-done >"$x10"
+corpus_copies 10 "$x10"
 
 # run JOBS CSV NAME: one kgbuild run, one row of the table.
 run() {
