@@ -290,6 +290,11 @@ type sqlState struct {
 	db   *sql.DB   // kg's own connections, for prepared statements
 	copy bool      // new articles go in by COPY (sql_bulk.go): PostgreSQL, not CockroachDB
 
+	// summarizing lets Summarize, which writes only summaries, read small
+	// subjects (facts, sentences) whole as a query does; the cache is
+	// dropped when it ends.
+	summarizing bool
+
 	mu       sync.Mutex
 	stmts    map[string]*sql.Stmt
 	subjects map[any][]sqlRow // the quads of small subjects, read-only stores only
@@ -351,7 +356,7 @@ const subjectCacheSize = 1 << 14
 // so a read-only store reads such a subject's quads once, in one query,
 // and answers the next questions about it from them.
 func (s *Store) matchSQL(ctx context.Context, qs *csql.QuadStore, d quad.Direction, v, p, label quad.Value, limit int) ([]quad.Quad, error) {
-	if d == quad.Subject && s.w == nil {
+	if d == quad.Subject && (s.w == nil || s.sql.summarizing) {
 		rows, err := s.subjectRows(ctx, qs, csql.HashOf(v))
 		if err != nil {
 			return nil, err

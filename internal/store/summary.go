@@ -146,6 +146,17 @@ func (s *Store) Summarize(ctx context.Context, opts SummaryOptions) (int, error)
 	if err != nil {
 		return 0, err
 	}
+	if s.sql != nil {
+		// On PostgreSQL each lookup is a round trip: read a fact's or
+		// sentence's quads in one, as queries do. Nothing Summarize reads
+		// that way changes while it runs; it writes only summaries.
+		s.sql.summarizing = true
+		defer func() {
+			s.sql.mu.Lock()
+			s.sql.summarizing, s.sql.subjects = false, nil
+			s.sql.mu.Unlock()
+		}()
+	}
 	done, err := s.Match(ctx, quad.Subject, summaryGraph, summaryP, summaryGraph, 0)
 	if err != nil {
 		return 0, err
