@@ -1,5 +1,7 @@
-// Package store opens kg's Cayley quad store and writes articles into it,
-// each in one transaction.
+// Package store opens kg's Cayley quad store (bolt, or PostgreSQL through
+// Cayley's SQL backend), writes whole articles into it — new ones many to
+// a transaction, never part of one — reads facts back, and keeps the
+// per-entity summaries queries read (summary.go).
 //
 // The default store is Cayley's bolt backend: a directory (kg.db) holding
 // indexes.bolt, in the layout `cayley --db bolt --dbpath kg.db` reads. kg
