@@ -16,6 +16,7 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/spf13/pflag"
 
+	"github.com/conflictkg/kg/internal/store"
 	"github.com/conflictkg/kg/internal/triples"
 )
 
@@ -26,6 +27,7 @@ type loadOptions struct {
 	stats    bool   // print where the time went after the summary
 	progress bool   // progress lines on stderr even when it is not a terminal
 	profile  string // write a CPU profile here
+	bulk     string // --bulk: auto, on or off (store.BulkMode)
 }
 
 // defaultBatch is the default of --batch. On 3.3 million quads,
@@ -39,7 +41,11 @@ func (o *loadOptions) flags(fs *pflag.FlagSet) {
 	fs.BoolVar(&o.stats, "stats", false, "after the summary, print where the time went: writing, extracting, waiting")
 	fs.BoolVar(&o.progress, "progress", false, "print progress to stderr every 5 s even when it is not a terminal")
 	fs.StringVar(&o.profile, "cpuprofile", "", "write a CPU profile of the build to `FILE` (go tool pprof)")
+	fs.StringVar(&o.bulk, "bulk", "auto", "PostgreSQL: build the quads table's lookup indexes once, after the load (`auto`: when it adds a third of the quads stored or more; on; off: keep them for concurrent readers)")
 }
+
+// bulkModes are the values of --bulk.
+var bulkModes = map[string]store.BulkMode{"auto": store.BulkAuto, "on": store.BulkOn, "off": store.BulkOff}
 
 // startProfile starts the CPU profile --cpuprofile asks for; stop ends it.
 func (o *loadOptions) startProfile() (stop func(), err error) {
@@ -61,6 +67,9 @@ func (o *loadOptions) check() error {
 	if o.batch < 1 {
 		return fmt.Errorf("--batch %d: want a number of quads, at least 1", o.batch)
 	}
+	if _, ok := bulkModes[o.bulk]; !ok {
+		return fmt.Errorf("--bulk %q: want auto, on or off", o.bulk)
+	}
 	return nil
 }
 
@@ -69,10 +78,14 @@ func (o *loadOptions) check() error {
 // what progress reports need.
 type loadState struct {
 	pending       []quad.Quad // quads of whole new articles, not yet written
-	pendingFrom   []string    // origins of the first and last pending article
-	batches       int         // transactions of new articles written
-	replaced      int         // articles written by ReplaceArticle
-	defsAdded     int         // quads written for the vocabulary, gazetteer, lexicon
+	planned       bool        // the store was told how much follows (store.BeginLoad)
+	bulk          bool        // and defers its indexes (PostgreSQL)
+	wasBulk       bool
+	indexing      time.Duration // building the deferred indexes (part of writing)
+	pendingFrom   []string      // origins of the first and last pending article
+	batches       int           // transactions of new articles written
+	replaced      int           // articles written by ReplaceArticle
+	defsAdded     int           // quads written for the vocabulary, gazetteer, lexicon
 	writing       time.Duration
 	writingCPU    time.Duration // CPU of the loader's thread while writing (--stats)
 	waited        time.Duration // the loader waiting for extraction (parallel builds)
@@ -129,6 +142,16 @@ func (b *build) flush() {
 	// Not the build's context: after Ctrl-C the queued articles are still
 	// written whole.
 	ctx := context.Background()
+	if !b.planned {
+		b.planned = true
+		err := b.timeWrite(func() (err error) {
+			b.bulk, err = b.st.BeginLoad(ctx, b.expectedQuads(), bulkModes[b.cfg.load.bulk])
+			return err
+		})
+		if err != nil {
+			b.problem(fmt.Errorf("%s: %v", b.cfg.db, err))
+		}
+	}
 	err := b.timeWrite(func() (err error) { added, err = b.st.AddArticles(ctx, b.pending); return err })
 	clear(b.pending) // let the values go
 	b.pending = b.pending[:0]
@@ -147,6 +170,29 @@ func (b *build) flush() {
 	}
 }
 
+// expectedQuads estimates the quads of new articles the build will write,
+// from the first transaction's quads and the share of the input read: all
+// new, as in a first load. With the size unknown (standard input) it is
+// the first transaction's.
+func (b *build) expectedQuads() int64 {
+	n := int64(len(b.pending))
+	if b.size > 0 && b.pos > 0 && b.pos < b.size {
+		n = int64(float64(n) * float64(b.size) / float64(b.pos))
+	}
+	return n
+}
+
+// finishLoad ends a bulk load: PostgreSQL builds the deferred indexes.
+func (b *build) finishLoad() error {
+	if !b.bulk {
+		return nil
+	}
+	b.bulk, b.wasBulk = false, true
+	start := time.Now()
+	defer func() { b.indexing = time.Since(start) }()
+	return b.timeWrite(func() error { return b.st.FinishLoad(context.Background()) })
+}
+
 // printStats prints, with --stats, how the build's time divides.
 func (b *build) printStats() {
 	if !b.cfg.load.stats {
@@ -158,6 +204,9 @@ func (b *build) printStats() {
 		quads := b.added + b.removed + b.defsAdded
 		parts = append(parts, fmt.Sprintf("writing %s (%s CPU) for %d quads, %s quads/s (%d added with the definitions, %d removed), in %d transactions of new articles and %d of changed ones",
 			round(b.writing), round(b.writingCPU), quads, rate(quads, b.writing), b.added+b.defsAdded, b.removed, b.batches, b.replaced))
+		if b.wasBulk {
+			parts[len(parts)-1] += fmt.Sprintf(", as a bulk load (indexes built at the end, in %s of the writing)", round(b.indexing))
+		}
 	}
 	if !b.cfg.dryRun {
 		parts = append(parts, fmt.Sprintf("summarising %d entities for queries %s", b.summaries, round(b.summarizeTime)))
@@ -205,16 +254,13 @@ func peakRSS() int64 {
 }
 
 // initProgress decides how progress is shown and learns the size of the
-// input, for the share read and the time left.
+// input, for the share read and the time left (-1: unknown).
 func (b *build) initProgress() {
 	b.progressEvery = 200 * time.Millisecond
 	if !b.progress && b.cfg.load.progress {
 		b.progress, b.progressLines, b.progressEvery = true, true, progressLineEvery
 	}
-	b.size = -1
-	if b.progress {
-		b.size = inputSize(b.cfg)
-	}
+	b.size = inputSize(b.cfg) // also for store.BeginLoad's estimate
 }
 
 // writeProgress writes one progress report: on a terminal it replaces the

@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/conflictkg/kg/internal/pgtest"
 )
 
 // writeArticles writes n synthetic articles as JSON Lines, ids a0, a1, ...;
@@ -50,6 +52,8 @@ func writeArticles(tb testing.TB, path string, n int, changed map[int]bool) {
 // nothing twice, articles written before the interruption not written
 // again. A store holding an older version of some articles, with new
 // articles between the changed ones, ends the same as a fresh build too.
+// The same on PostgreSQL as a bulk load (store.BeginLoad), which a changed
+// article or Ctrl-C ends early.
 func TestInterruptResume(t *testing.T) {
 	dir := t.TempDir()
 	corpus := filepath.Join(dir, "corpus.jsonl")
@@ -58,7 +62,7 @@ func TestInterruptResume(t *testing.T) {
 	writeArticles(t, older, 40, map[int]bool{3: true, 17: true, 18: true, 39: true})
 
 	args := func(db string, jobs int) []string {
-		return []string{"--db", db, "--batch", "300", "--jobs", fmt.Sprint(jobs), corpus}
+		return []string{"--db", db, "--batch", "300", "--jobs", fmt.Sprint(jobs), "--bulk", "on", corpus}
 	}
 	want := storeNQuads(t, func() string {
 		db := filepath.Join(dir, "fresh.db")
@@ -72,14 +76,20 @@ func TestInterruptResume(t *testing.T) {
 		jobs     int
 		cancelAt int    // cancel after this many transactions of new articles; 0: never
 		before   string // build this corpus first
+		postgres bool
 	}{
-		{"interrupted, one job", 1, 2, ""},
-		{"interrupted, two jobs", 2, 3, ""},
-		{"older versions stored", 2, 0, older},
-		{"older versions stored, interrupted", 1, 1, older},
+		{"interrupted, one job", 1, 2, "", false},
+		{"interrupted, two jobs", 2, 3, "", false},
+		{"older versions stored", 2, 0, older, false},
+		{"older versions stored, interrupted", 1, 1, older, false},
+		{"PostgreSQL, interrupted", 2, 2, "", true},
+		{"PostgreSQL, older versions stored, interrupted", 1, 1, older, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			db := filepath.Join(t.TempDir(), "kg.db")
+			if tt.postgres {
+				db = pgtest.Database(t)
+			}
 			if tt.before != "" {
 				mustRun(t, "--db", db, tt.before)
 			}
@@ -136,6 +146,10 @@ func TestBatchSizes(t *testing.T) {
 	err := Run(context.Background(), []string{"--batch", "0", corpus}, io.Discard, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "--batch 0") {
 		t.Errorf("--batch 0: err = %v, want an error naming it", err)
+	}
+	err = Run(context.Background(), []string{"--bulk", "yes", corpus}, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), `--bulk "yes"`) {
+		t.Errorf("--bulk yes: err = %v, want an error naming it", err)
 	}
 }
 

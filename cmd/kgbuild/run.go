@@ -190,6 +190,9 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	// The articles waiting for a transaction are whole: write them even
 	// when interrupted, so that the next run need not extract them again.
 	b.flush()
+	if ferr := b.finishLoad(); ferr != nil {
+		return fmt.Errorf("%s: %v", c.db, ferr)
+	}
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
 			b.summary()

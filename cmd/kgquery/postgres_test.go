@@ -19,14 +19,23 @@ import (
 )
 
 // buildPostgres builds the example articles into a fresh PostgreSQL
-// database with kgbuild and returns its address.
-func buildPostgres(t *testing.T, inputs ...string) string {
+// database with kgbuild and returns its address. Arguments starting with
+// -- are kgbuild's flags.
+func buildPostgres(t *testing.T, args ...string) string {
 	t.Helper()
 	db := pgtest.Database(t)
+	flags, inputs := []string{"--db", db}, []string(nil)
+	for _, a := range args {
+		if strings.HasPrefix(a, "--") {
+			flags = append(flags, a)
+		} else {
+			inputs = append(inputs, a)
+		}
+	}
 	if len(inputs) == 0 {
 		inputs = []string{"../../examples"}
 	}
-	out, err := exec.Command(filepath.Join(bin, "kgbuild"), append([]string{"--db", db}, inputs...)...).CombinedOutput()
+	out, err := exec.Command(filepath.Join(bin, "kgbuild"), append(flags, inputs...)...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("kgbuild --db %s: %v\n%s", db, err, out)
 	}
@@ -39,8 +48,10 @@ func buildPostgres(t *testing.T, inputs ...string) string {
 // difference allowed is Gizmo's order: Cayley's query engine returns rows
 // in the backend's order (bolt's indexes, PostgreSQL's query plan), so
 // Gizmo results are compared as sorted lines, every result (--limit 0).
+// The database is built as a bulk load (store.BeginLoad), which a load of
+// the examples is too small to be by default.
 func TestPostgresSameAnswers(t *testing.T) {
-	pg := buildPostgres(t)
+	pg := buildPostgres(t, "--bulk=on")
 	cases := [][]string{
 		{"relations", "Jaish al-Islam"},
 		{"relations", "jaysh al islam"},
@@ -225,8 +236,16 @@ func firstDiff(a, b string) string {
 // TestPostgresReadWhileBuilding runs kgquery processes, several at a
 // time, while kgbuild loads articles into the same PostgreSQL database:
 // every query must succeed, and the number of articles a query sees never
-// falls below what a query that ended before it saw.
+// falls below what a query that ended before it saw. It does so with the
+// load keeping every index and as a bulk load, which drops the lookup
+// indexes under the readers and builds them again at the end.
 func TestPostgresReadWhileBuilding(t *testing.T) {
+	for _, bulk := range []string{"off", "on"} {
+		t.Run("bulk="+bulk, func(t *testing.T) { testPostgresReadWhileBuilding(t, bulk) })
+	}
+}
+
+func testPostgresReadWhileBuilding(t *testing.T, bulk string) {
 	pg := buildPostgres(t)
 	// More articles: the examples under other names, so other ids.
 	more := t.TempDir()
@@ -247,7 +266,7 @@ func TestPostgresReadWhileBuilding(t *testing.T) {
 	}
 	want := len(examples) * 9
 
-	build := exec.Command(filepath.Join(bin, "kgbuild"), "--db", pg, more)
+	build := exec.Command(filepath.Join(bin, "kgbuild"), "--db", pg, "--bulk", bulk, "--batch", "2000", more)
 	var buildOut strings.Builder
 	build.Stdout, build.Stderr = &buildOut, &buildOut
 	if err := build.Start(); err != nil {

@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/cayleygraph/quad"
-	"github.com/cayleygraph/quad/voc/rdf"
 	"github.com/cayleygraph/quad/voc/rdfs"
 	"github.com/spf13/pflag"
 
@@ -143,29 +142,21 @@ func (q *query) resolve(ctx context.Context, name string) (node, error) {
 		}
 	}
 	var names []entityName // for suggestions when nothing matches
-	// Each entity once: every article that mentions one restates its type.
-	seen := map[quad.Value]bool{}
-	for _, class := range entityClasses {
-		typed, err := q.st.Match(ctx, quad.Object, quad.IRI(class).Full(), quad.IRI(rdf.Type).Full(), nil, 0)
-		if err != nil {
-			return node{}, err
-		}
-		for _, tq := range typed {
-			if seen[tq.Subject] {
-				continue
+	entities, err := q.st.Entities(ctx)
+	if err != nil {
+		return node{}, err
+	}
+	for _, e := range entities {
+		for _, p := range []string{rdfs.Label, schema.Alias} {
+			vals, err := q.st.Objects(ctx, e, quad.IRI(p).Full())
+			if err != nil {
+				return node{}, err
 			}
-			seen[tq.Subject] = true
-			for _, p := range []string{rdfs.Label, schema.Alias} {
-				vals, err := q.st.Objects(ctx, tq.Subject, quad.IRI(p).Full())
-				if err != nil {
-					return node{}, err
+			for _, n := range vals {
+				if triples.NameKey(store.Text(n)) == key {
+					return q.node(ctx, e)
 				}
-				for _, n := range vals {
-					if triples.NameKey(store.Text(n)) == key {
-						return q.node(ctx, tq.Subject)
-					}
-					names = append(names, entityName{tq.Subject, store.Text(n)})
-				}
+				names = append(names, entityName{e, store.Text(n)})
 			}
 		}
 	}

@@ -86,6 +86,7 @@ func (s *Store) Node(ctx context.Context, v quad.Value) (Node, error) {
 type FactCache struct {
 	Nodes     map[quad.Value]Node
 	Sentences map[quad.Value]Evidence
+	articles  map[quad.Value]Evidence // title, source and URL by article; made when needed
 }
 
 // NewFactCache returns an empty cache.
@@ -106,13 +107,19 @@ func (s *Store) FactsAbout(ctx context.Context, v quad.Value, c *FactCache) ([]F
 		in = append(in, qs...)
 	}
 	seen := map[quad.Value]bool{}
-	var rows []Fact
+	var facts []quad.Value
 	for _, x := range in {
-		if seen[x.Subject] {
-			continue
+		if !seen[x.Subject] {
+			seen[x.Subject] = true
+			facts = append(facts, x.Subject)
 		}
-		seen[x.Subject] = true
-		r, err := s.Fact(ctx, x.Subject, c)
+	}
+	if err := s.prefetchFacts(ctx, facts, c); err != nil {
+		return nil, err
+	}
+	var rows []Fact
+	for _, f := range facts {
+		r, err := s.Fact(ctx, f, c)
 		if err != nil {
 			return nil, err
 		}
@@ -120,6 +127,31 @@ func (s *Store) FactsAbout(ctx context.Context, v quad.Value, c *FactCache) ([]F
 	}
 	sort.Slice(rows, func(i, j int) bool { return rows[i].Fact < rows[j].Fact })
 	return rows, nil
+}
+
+// prefetchFacts reads the quads of facts and of their sentences in a few
+// queries on PostgreSQL, where reading them one by one is a round trip
+// each (see prefetch); elsewhere it does nothing.
+func (s *Store) prefetchFacts(ctx context.Context, facts []quad.Value, c *FactCache) error {
+	if s.sql == nil || len(facts) < 2 {
+		return nil
+	}
+	if err := s.prefetch(ctx, facts); err != nil {
+		return err
+	}
+	var sents []quad.Value
+	for _, f := range facts {
+		qs, err := s.Match(ctx, quad.Subject, f, iri(schema.InSentence), nil, 0)
+		if err != nil {
+			return err
+		}
+		for _, q := range qs {
+			if _, ok := c.Sentences[q.Object]; !ok {
+				sents = append(sents, q.Object)
+			}
+		}
+	}
+	return s.prefetch(ctx, sents)
 }
 
 // Fact reads one fact node and what stands behind it.
@@ -173,7 +205,7 @@ func (s *Store) FactQuads(ctx context.Context, f quad.Value, c *FactCache) (Fact
 	if sent != nil {
 		ev, ok := c.Sentences[sent]
 		if !ok {
-			if ev, err = s.Evidence(ctx, sent); err != nil {
+			if ev, err = s.evidence(ctx, sent, c); err != nil {
 				return r, nil, err
 			}
 			c.Sentences[sent] = ev
@@ -193,6 +225,11 @@ func predicateLabel(iri string) string {
 
 // Evidence reads a sentence node and its article.
 func (s *Store) Evidence(ctx context.Context, sent quad.Value) (Evidence, error) {
+	return s.evidence(ctx, sent, nil)
+}
+
+// evidence is Evidence that keeps what it reads of articles in c, if not nil.
+func (s *Store) evidence(ctx context.Context, sent quad.Value, c *FactCache) (Evidence, error) {
 	ev := Evidence{IRI: Text(sent)}
 	props, err := s.QuadsWith(ctx, quad.Subject, sent)
 	if err != nil {
@@ -218,6 +255,11 @@ func (s *Store) Evidence(ctx context.Context, sent quad.Value) (Evidence, error)
 		return ev, nil
 	}
 	ev.Article = Text(article)
+	if a, ok := c.article(article); ok {
+		ev.Title, ev.Source, ev.URL = a.Title, a.Source, a.URL
+		return ev, nil
+	}
+	defer c.keepArticle(article, &ev)
 	// Not all of the article's quads: it mentions dozens of entities.
 	for _, p := range []string{schema.Title, schema.Source, schema.URL} {
 		qs, err := s.Match(ctx, quad.Subject, article, quad.IRI(p).Full(), nil, 0)
@@ -333,4 +375,24 @@ func (s *Store) subjects(ctx context.Context, o, p quad.Value) (map[any]graph.Re
 		}
 	}
 	return out, it.Err()
+}
+
+// article returns what c holds of an article's title, source and URL.
+func (c *FactCache) article(a quad.Value) (Evidence, bool) {
+	if c == nil {
+		return Evidence{}, false
+	}
+	ev, ok := c.articles[a]
+	return ev, ok
+}
+
+// keepArticle keeps an article's title, source and URL from ev in c.
+func (c *FactCache) keepArticle(a quad.Value, ev *Evidence) {
+	if c == nil {
+		return
+	}
+	if c.articles == nil {
+		c.articles = map[quad.Value]Evidence{}
+	}
+	c.articles[a] = Evidence{Title: ev.Title, Source: ev.Source, URL: ev.URL}
 }

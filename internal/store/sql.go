@@ -152,6 +152,13 @@ func openSQL(addr string, opts Options) (*Store, error) {
 			return nil, fmt.Errorf("%s: cannot create Cayley's tables: %s", shown, hide(err))
 		}
 	}
+	if !opts.ReadOnly && s.sql.copy {
+		// A bulk load that died left the indexes out (sql_load.go).
+		if err := s.recoverLoad(ctx); err != nil {
+			s.Close()
+			return nil, fmt.Errorf("%s: %s", shown, hide(err))
+		}
+	}
 	if !opts.ReadOnly {
 		s.w, err = writer.NewSingle(qs, graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
 		if err != nil {
@@ -286,9 +293,10 @@ func (s *Store) ValueOf(v quad.Value) graph.Ref {
 
 // sqlState is what a SQL store keeps besides Cayley's.
 type sqlState struct {
-	lock io.Closer // the writer lock; nil when read-only
-	db   *sql.DB   // kg's own connections, for prepared statements
-	copy bool      // new articles go in by COPY (sql_bulk.go): PostgreSQL, not CockroachDB
+	lock io.Closer  // the writer lock; nil when read-only
+	db   *sql.DB    // kg's own connections, for prepared statements
+	copy bool       // new articles go in by COPY (sql_bulk.go): PostgreSQL, not CockroachDB
+	bulk *bulkState // a bulk load in progress (sql_load.go)
 
 	// summarizing lets Summarize, which writes only summaries, read small
 	// subjects (facts, sentences) whole as a query does; the cache is
@@ -456,6 +464,72 @@ func (s *Store) subjectRows(ctx context.Context, qs *csql.QuadStore, subject csq
 	st.mu.Unlock()
 	return rows, nil
 }
+
+// prefetch reads the quads of many subjects (facts, sentences), with their
+// values, in one query per prefetchBatch of them, into the cache that
+// subjectRows keeps: a command or Summarize that then reads them one by one
+// makes no round trip for each. It does nothing where matchSQL does not
+// read the cache (a writer outside Summarize) or on bolt.
+func (s *Store) prefetch(ctx context.Context, subjects []quad.Value) error {
+	if s.sql == nil || s.w != nil && !s.sql.summarizing {
+		return nil
+	}
+	st := s.sql
+	var want [][]byte
+	st.mu.Lock()
+	for _, v := range subjects {
+		h := csql.HashOf(v)
+		if _, ok := st.subjects[h.Key()]; !ok && h.Valid() {
+			want = append(want, h.ValueHash[:])
+		}
+	}
+	st.mu.Unlock()
+	for len(want) > 0 {
+		batch := want[:min(prefetchBatch, len(want))]
+		want = want[len(batch):]
+		res, err := st.query(ctx, joinedQuads+` WHERE q.subject_hash = ANY($1)`, pq.ByteaArray(batch))
+		if err != nil {
+			return err
+		}
+		got := map[any][]sqlRow{}
+		for res.Next() {
+			r, err := scanJoined(res)
+			if err != nil {
+				res.Close()
+				return err
+			}
+			got[r.h[0].Key()] = append(got[r.h[0].Key()], r)
+		}
+		err = res.Err()
+		res.Close()
+		if err != nil {
+			return err
+		}
+		st.mu.Lock()
+		for _, b := range batch {
+			var h csql.NodeHash
+			copy(h.ValueHash[:], b)
+			rows := got[h.Key()]
+			if len(rows) > smallSubject {
+				continue // a busy subject: subjectRows says so when asked
+			}
+			if rows == nil {
+				rows = []sqlRow{}
+			}
+			sort.Slice(rows, func(i, j int) bool { return rows[i].horizon < rows[j].horizon })
+			if st.subjects == nil || len(st.subjects) >= subjectCacheSize {
+				st.subjects = make(map[any][]sqlRow)
+			}
+			st.subjects[h.Key()] = rows
+		}
+		st.mu.Unlock()
+	}
+	return nil
+}
+
+// prefetchBatch is how many subjects one prefetch query reads; a few
+// thousand quads with their values.
+const prefetchBatch = 200
 
 // sqlBatch is how many values one query to the nodes table reads.
 const sqlBatch = 500

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+	"time"
 
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/quad"
@@ -34,13 +35,8 @@ func (s *Store) copyQuads(ctx context.Context, quads []quad.Quad) (n int, err er
 			tx.Rollback()
 		}
 	}()
-	for _, stmt := range []string{
-		`CREATE TEMP TABLE kg_nodes (LIKE nodes) ON COMMIT DROP`,
-		`CREATE TEMP TABLE kg_quads (ord bigserial, subject_hash bytea, predicate_hash bytea, object_hash bytea, label_hash bytea) ON COMMIT DROP`,
-	} {
-		if _, err := tx.ExecContext(ctx, stmt); err != nil {
-			return 0, fmt.Errorf("copy: %v", err)
-		}
+	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE kg_nodes (LIKE nodes) ON COMMIT DROP`); err != nil {
+		return 0, fmt.Errorf("copy: %v", err)
 	}
 
 	// The distinct values, with the columns Cayley fills for their type.
@@ -97,26 +93,57 @@ func (s *Store) copyQuads(ctx context.Context, quads []quad.Quad) (n int, err er
 	if err != nil {
 		return 0, err
 	}
-	err = copyRows(ctx, tx, "kg_quads", []string{"subject_hash", "predicate_hash", "object_hash", "label_hash"}, func(row func(...any) error) error {
-		for _, q := range quads {
-			var l any
-			if q.Label != nil {
-				l = hashOf(q.Label)
-			}
-			if err := row(hashOf(q.Subject), hashOf(q.Predicate), hashOf(q.Object), l); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return 0, err
-	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO nodes SELECT * FROM kg_nodes ON CONFLICT (hash) DO NOTHING`); err != nil {
 		return 0, fmt.Errorf("copy: nodes: %v", err)
 	}
-	// In input order, as Cayley's writer inserts them: the horizon orders
-	// quads oldest first.
+	// quadRows copies the quads, in input order, into table: the horizon
+	// orders quads oldest first, as Cayley's writer inserts them. With ts
+	// the timestamp column is filled too, as Cayley's writer fills it.
+	quadRows := func(table string, ts any) error {
+		cols := []string{"subject_hash", "predicate_hash", "object_hash", "label_hash"}
+		if ts != nil {
+			cols = append(cols, "ts")
+		}
+		return copyRows(ctx, tx, table, cols, func(row func(...any) error) error {
+			r := make([]any, len(cols))
+			for _, q := range quads {
+				r[0], r[1], r[2], r[3] = hashOf(q.Subject), hashOf(q.Predicate), hashOf(q.Object), nil
+				if q.Label != nil {
+					r[3] = hashOf(q.Label)
+				}
+				if ts != nil {
+					r[4] = ts
+				}
+				if err := row(r...); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	if s.sql.bulk != nil {
+		// Straight into the table, which has no index but its primary
+		// key: duplicates and reference counts are seen to when the load
+		// ends (sql_load.go).
+		var now time.Time
+		if err := tx.QueryRowContext(ctx, `SELECT now()`).Scan(&now); err != nil {
+			return 0, fmt.Errorf("copy: %v", err)
+		}
+		if err := quadRows("quads", now); err != nil {
+			return 0, err
+		}
+		if err := tx.Commit(); err != nil {
+			return 0, fmt.Errorf("copy: %v", err)
+		}
+		s.sql.bulk.noteHashes(quads)
+		return len(quads), nil
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE kg_quads (ord bigserial, subject_hash bytea, predicate_hash bytea, object_hash bytea, label_hash bytea) ON COMMIT DROP`); err != nil {
+		return 0, fmt.Errorf("copy: %v", err)
+	}
+	if err := quadRows("kg_quads", nil); err != nil {
+		return 0, err
+	}
 	err = tx.QueryRowContext(ctx, `WITH ins AS (
 	INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts)
 	SELECT subject_hash, predicate_hash, object_hash, label_hash, now() FROM kg_quads ORDER BY ord
@@ -169,7 +196,7 @@ func copyRows(ctx context.Context, tx *sql.Tx, table string, columns []string, r
 		_, err = stmt.ExecContext(ctx) // flush
 	}
 	if err != nil {
-		return fmt.Errorf("copy %s (%s): %v", table, strings.Join(columns, ", "), err)
+		return fmt.Errorf("copy %s (%s): %w", table, strings.Join(columns, ", "), err)
 	}
 	return nil
 }

@@ -150,13 +150,17 @@ func Open(path string, opts Options) (*Store, error) {
 
 // Close closes the store.
 func (s *Store) Close() error {
+	err := s.FinishLoad(context.Background())
 	if s.w != nil {
 		s.w.Close()
 	}
 	if s.sql != nil {
 		s.sql.close()
 	}
-	return s.QuadStore.Close()
+	if cerr := s.QuadStore.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // QuadsWith returns the quads whose direction d is v, using the store's indexes
@@ -341,6 +345,9 @@ func iri(short string) quad.IRI { return quad.IRI(short).Full() }
 
 // ArticleHash returns the content hash stored for an article, "" if it is not stored.
 func (s *Store) ArticleHash(ctx context.Context, article quad.IRI) (string, error) {
+	if s.sql != nil && s.sql.bulk != nil {
+		return s.sql.bulk.hashes[article.Full()], nil // the subject index is gone
+	}
 	vs, err := s.Objects(ctx, article, iri(schema.ContentHash))
 	if err != nil || len(vs) == 0 {
 		return "", err
@@ -440,6 +447,9 @@ func (s *Store) ArticleQuads(ctx context.Context, article quad.IRI) ([]quad.Quad
 // what is new is added. With no quads it removes the article. It returns the
 // number of quads added and removed.
 func (s *Store) ReplaceArticle(ctx context.Context, article quad.IRI, quads []quad.Quad) (added, removed int, err error) {
+	if err := s.FinishLoad(ctx); err != nil {
+		return 0, 0, err
+	}
 	if s.w == nil {
 		return 0, 0, errors.New("store is open read-only")
 	}
@@ -488,6 +498,9 @@ var isDefinedBy = quad.IRI(rdfs.IsDefinedBy).Full()
 // that version: the hub records version as its kg:contentHash, and quads is
 // not called when it matches. It returns the number of quads added and removed.
 func (s *Store) ReplaceGraph(ctx context.Context, graph, hub quad.IRI, version string, quads func() []quad.Quad) (added, removed int, err error) {
+	if err := s.FinishLoad(ctx); err != nil {
+		return 0, 0, err
+	}
 	if s.w == nil {
 		return 0, 0, errors.New("store is open read-only")
 	}
@@ -518,6 +531,9 @@ func Version(quads []quad.Quad) string {
 // replace removes old and adds quads in one transaction; quads in both
 // stay.
 func (s *Store) replace(ctx context.Context, old, quads []quad.Quad, what string) (added, removed int, err error) {
+	if err := s.FinishLoad(ctx); err != nil {
+		return 0, 0, err
+	}
 	tx := graph.NewTransactionN(len(old) + len(quads))
 	for _, q := range old {
 		tx.RemoveQuad(q)

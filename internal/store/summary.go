@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -134,6 +135,9 @@ func (s *Store) Summarize(ctx context.Context, opts SummaryOptions) (int, error)
 	if s.w == nil {
 		return 0, errors.New("store is open read-only")
 	}
+	if err := s.FinishLoad(ctx); err != nil {
+		return 0, err
+	}
 	if s.dirty {
 		// Raised again: a summary made while another session still wrote
 		// (PostgreSQL) is then stale once that session's writes are done.
@@ -164,19 +168,9 @@ func (s *Store) Summarize(ctx context.Context, opts SummaryOptions) (int, error)
 	if len(done) == 1 && strings.HasPrefix(Text(done[0].Object), namesFormat+gen+"\n") {
 		return 0, nil
 	}
-	var entities []quad.Value
-	seen := map[quad.Value]bool{}
-	for _, class := range schema.EntityClasses() {
-		typed, err := s.Match(ctx, quad.Object, quad.IRI(class).Full(), quad.IRI(rdf.Type).Full(), nil, 0)
-		if err != nil {
-			return 0, err
-		}
-		for _, t := range typed {
-			if !seen[t.Subject] {
-				seen[t.Subject] = true
-				entities = append(entities, t.Subject)
-			}
-		}
+	entities, err := s.Entities(ctx)
+	if err != nil {
+		return 0, err
 	}
 	const batchBytes = 8 << 20
 	var (
@@ -250,6 +244,33 @@ func (s *Store) Summarize(ctx context.Context, opts SummaryOptions) (int, error)
 	}
 	tx.AddQuad(quad.Quad{Subject: summaryGraph, Predicate: summaryP, Object: quad.String(names.String()), Label: summaryGraph})
 	return written, flush()
+}
+
+// Entities returns the store's entities (actors, places, agreements): by
+// class in schema.EntityClasses' order, and within a class by IRI. The
+// order decides which entity a name that several share resolves to, so it
+// is the same whatever the backend: bolt's indexes return quads by the
+// ids of their values, PostgreSQL's queries by age.
+func (s *Store) Entities(ctx context.Context) ([]quad.Value, error) {
+	var entities []quad.Value
+	seen := map[quad.Value]bool{}
+	for _, class := range schema.EntityClasses() {
+		typed, err := s.Match(ctx, quad.Object, quad.IRI(class).Full(), quad.IRI(rdf.Type).Full(), nil, 0)
+		if err != nil {
+			return nil, err
+		}
+		var these []quad.Value
+		for _, t := range typed {
+			// Each entity once: every article that mentions one restates its type.
+			if !seen[t.Subject] {
+				seen[t.Subject] = true
+				these = append(these, t.Subject)
+			}
+		}
+		sort.Slice(these, func(i, j int) bool { return these[i].String() < these[j].String() })
+		entities = append(entities, these...)
+	}
+	return entities, nil
 }
 
 // namesFormat heads the name index, the summary graph's own kg:summary.
