@@ -287,30 +287,36 @@ func (s *Store) Affiliations(ctx context.Context, v quad.Value, gazetteer quad.I
 	var out []Affiliation
 	c := NewFactCache()
 	// Predicate by predicate: the gazetteer's few quads among the thousands
-	// of a busy actor's aliases, mentions and facts.
+	// of a busy actor's aliases, mentions and facts. On PostgreSQL, where
+	// each is a round trip, all predicates in one query a direction.
+	labels := map[quad.Value]string{}
+	var preds []quad.Value
+	for _, pi := range schema.Predicates() {
+		p := quad.IRI(pi.IRI).Full()
+		labels[p] = pi.Label
+		preds = append(preds, p)
+	}
 	for _, d := range []quad.Direction{quad.Subject, quad.Object} {
-		for _, pi := range schema.Predicates() {
-			qs, err := s.Match(ctx, d, v, quad.IRI(pi.IRI).Full(), gazetteer, 0)
-			if err != nil {
-				return nil, err
-			}
-			for _, x := range qs {
-				a := Affiliation{Predicate: Text(x.Predicate), Label: pi.Label}
-				for _, e := range []struct {
-					v  quad.Value
-					to *Node
-				}{{x.Subject, &a.Subject}, {x.Object, &a.Object}} {
-					n, ok := c.Nodes[e.v]
-					if !ok {
-						if n, err = s.Node(ctx, e.v); err != nil {
-							return nil, err
-						}
-						c.Nodes[e.v] = n
+		found, err := s.matchPredicates(ctx, d, v, preds, gazetteer)
+		if err != nil {
+			return nil, err
+		}
+		for _, x := range found {
+			a := Affiliation{Predicate: Text(x.Predicate), Label: labels[x.Predicate]}
+			for _, e := range []struct {
+				v  quad.Value
+				to *Node
+			}{{x.Subject, &a.Subject}, {x.Object, &a.Object}} {
+				n, ok := c.Nodes[e.v]
+				if !ok {
+					if n, err = s.Node(ctx, e.v); err != nil {
+						return nil, err
 					}
-					*e.to = n
+					c.Nodes[e.v] = n
 				}
-				out = append(out, a)
+				*e.to = n
 			}
+			out = append(out, a)
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -395,4 +401,21 @@ func (c *FactCache) keepArticle(a quad.Value, ev *Evidence) {
 		c.articles = map[quad.Value]Evidence{}
 	}
 	c.articles[a] = Evidence{Title: ev.Title, Source: ev.Source, URL: ev.URL}
+}
+
+// matchPredicates is Match for each of preds in turn, in one query on
+// PostgreSQL.
+func (s *Store) matchPredicates(ctx context.Context, d quad.Direction, v quad.Value, preds []quad.Value, label quad.Value) ([]quad.Quad, error) {
+	if qs, ok := s.sqlStore(); ok {
+		return s.matchSQLPredicates(ctx, qs, d, v, preds, label)
+	}
+	var out []quad.Quad
+	for _, p := range preds {
+		qs, err := s.Match(ctx, d, v, p, label, 0)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, qs...)
+	}
+	return out, nil
 }

@@ -402,6 +402,24 @@ func (s *Store) matchSQL(ctx context.Context, qs *csql.QuadStore, d quad.Directi
 		args = append(args, csql.HashOf(summaryGraph).SQLValue())
 		where = append(where, "label_hash IS DISTINCT FROM $"+strconv.Itoa(len(args)))
 	}
+	return s.matchWhere(ctx, where, args, limit)
+}
+
+// matchSQLPredicates is matchSQL for any of preds (and a label, not nil),
+// in one query: the index on d, predicate probed for each.
+func (s *Store) matchSQLPredicates(ctx context.Context, qs *csql.QuadStore, d quad.Direction, v quad.Value, preds []quad.Value, label quad.Value) ([]quad.Quad, error) {
+	hs := make([][]byte, len(preds))
+	for i, p := range preds {
+		h := csql.HashOf(p)
+		hs[i] = h.ValueHash[:]
+	}
+	where := []string{d.String() + "_hash = $1", "predicate_hash = ANY($2)", "label_hash = $3"}
+	return s.matchWhere(ctx, where, []any{csql.HashOf(v).SQLValue(), pq.ByteaArray(hs), csql.HashOf(label).SQLValue()}, 0)
+}
+
+// matchWhere reads the quads that meet the conditions where, oldest
+// first, at most limit of them unless limit is 0.
+func (s *Store) matchWhere(ctx context.Context, where []string, args []any, limit int) ([]quad.Quad, error) {
 	rows, err := s.sql.query(ctx, `SELECT subject_hash, predicate_hash, object_hash, label_hash FROM quads WHERE `+
 		strings.Join(where, " AND ")+` ORDER BY horizon`, args...)
 	if err != nil {
