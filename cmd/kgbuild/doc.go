@@ -23,7 +23,13 @@
 // Building the same input again changes nothing; an article whose text
 // changed has its facts replaced. On a terminal, or with --progress, the
 // build reports articles/s, facts/s and, reading files, the time left;
-// --stats prints where the time went. A problem with one input is reported
+// --stats prints where the time went. On PostgreSQL a load that adds at
+// least a third of the quads stored is a bulk load (--bulk auto; on, off):
+// the quads table's indexes and foreign keys are dropped while it runs and
+// built once at the end, which makes it several times faster; queries
+// running meanwhile still get their answers, more slowly. A bulk load that
+// dies is finished by the next kgbuild on the database (docs/scale.md).
+// A problem with one input is reported
 // on standard error as "path:line: what is wrong" and the rest is still
 // loaded; the exit code is then 2.
 //

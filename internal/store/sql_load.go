@@ -43,9 +43,10 @@ const (
 	BulkOff                  // never: concurrent readers keep every index
 )
 
-// bulkMinQuads is the smallest load BulkAuto defers indexes for: below it
-// rebuilding them costs more than it saves. Tests lower it.
-var bulkMinQuads int64 = 50_000
+// bulkMinQuads is the smallest load BulkAuto defers indexes for. A bulk
+// load of a small store costs a few DDL statements more than it saves;
+// the rule of a third keeps it from rebuilding a large one for little.
+const bulkMinQuads = 10_000
 
 // deferredIndexes are the indexes of Cayley's quads table a bulk load
 // drops, as Cayley creates them (graph/sql/database.go, quadIndexes, with
