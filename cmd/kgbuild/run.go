@@ -172,6 +172,9 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		defer st.Close()
 		c.db = st.Path // messages show an address without its password
 		b.st = st
+		if err := b.timeWrite(func() error { return b.planEarly(ctx) }); err != nil {
+			return fmt.Errorf("%s: %v", c.db, err)
+		}
 		if err := b.timeWrite(func() error { return b.writeDefinitions(ctx) }); err != nil {
 			return fmt.Errorf("%s: %v", c.db, err)
 		}

@@ -498,9 +498,6 @@ var isDefinedBy = quad.IRI(rdfs.IsDefinedBy).Full()
 // that version: the hub records version as its kg:contentHash, and quads is
 // not called when it matches. It returns the number of quads added and removed.
 func (s *Store) ReplaceGraph(ctx context.Context, graph, hub quad.IRI, version string, quads func() []quad.Quad) (added, removed int, err error) {
-	if err := s.FinishLoad(ctx); err != nil {
-		return 0, 0, err
-	}
 	if s.w == nil {
 		return 0, 0, errors.New("store is open read-only")
 	}
@@ -531,8 +528,13 @@ func Version(quads []quad.Quad) string {
 // replace removes old and adds quads in one transaction; quads in both
 // stay.
 func (s *Store) replace(ctx context.Context, old, quads []quad.Quad, what string) (added, removed int, err error) {
-	if err := s.FinishLoad(ctx); err != nil {
-		return 0, 0, err
+	// Adding is what a bulk load does (the definitions of a first load go
+	// in with it); removing goes through Cayley's writer, which needs the
+	// indexes and exact reference counts.
+	if len(old) > 0 {
+		if err := s.FinishLoad(ctx); err != nil {
+			return 0, 0, err
+		}
 	}
 	tx := graph.NewTransactionN(len(old) + len(quads))
 	for _, q := range old {
