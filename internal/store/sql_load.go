@@ -13,10 +13,11 @@ package store
 // as Cayley made it: duplicate quads (which kgbuild never loads: a new
 // article's quads are in graphs of its own) are removed, keeping the
 // oldest, where the unique indexes would have skipped them; reference
-// counts are recounted; then the indexes and keys, in one transaction.
+// counts are recounted; then the other indexes, two sessions building two
+// each, and the keys.
 //
 // PostgreSQL's DDL is transactional: dropping is all or nothing, and the
-// foreign keys come back last. A load that dies in between (a crash,
+// foreign keys come back last, after every other step is committed. A load that dies in between (a crash,
 // kill -9) leaves some of them missing; the next writer to open the
 // database finishes the load then (openSQL). Readers meanwhile get the
 // same answers, from scans where an index is missing.
@@ -26,6 +27,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/cayleygraph/quad"
 	"github.com/lib/pq"
@@ -147,11 +149,11 @@ func (s *Store) BeginLoad(ctx context.Context, expected int64, mode BulkMode) (b
 	return true, nil
 }
 
-// FinishLoad ends a bulk load (BeginLoad): it recounts the values'
-// references, removes values no quad uses, builds the lookup indexes and
-// adds the foreign keys, in one transaction. Without a bulk load it does
-// nothing. Every write other than AddArticles, and Close, finish a bulk
-// load first.
+// FinishLoad ends a bulk load (BeginLoad): it removes duplicate quads,
+// recounts the values' references, removes values no quad uses, builds the
+// indexes and adds the foreign keys (see above). Without a bulk load it
+// does nothing. A write that removes quads, ReplaceArticle, Summarize and
+// Close finish a bulk load first.
 func (s *Store) FinishLoad(ctx context.Context) error {
 	if s.sql == nil || s.sql.bulk == nil {
 		return nil
@@ -258,19 +260,56 @@ func (s *Store) restoreIndexes(ctx context.Context) error {
 		// Values only duplicate quads brought: Cayley keeps no node without a quad.
 		`DELETE FROM nodes WHERE NOT EXISTS (SELECT 1 FROM kg_uses u WHERE u.h = nodes.hash)`,
 	}
-	for _, ix := range deferredIndexes[2:] {
-		stmts = append(stmts, ix.def)
-	}
-	// The foreign keys last: while one is missing, the load is unfinished.
-	for _, k := range deferredKeys {
-		if !have[k.name] {
-			stmts = append(stmts, k.def)
-		}
-	}
-	stmts = append(stmts, `ANALYZE quads`, `ANALYZE nodes`)
 	for _, q := range stmts {
 		if err := exec(q); err != nil {
 			return err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("finishing the load: %v", err)
+	}
+	// The lookup indexes two at a time, each pair in a session of its
+	// own: a small table's index is built by one process, and the build
+	// waits on it (a large one's by PostgreSQL's parallel workers anyway).
+	lookups := deferredIndexes[2:]
+	errs := make([]error, 2)
+	var wg sync.WaitGroup
+	for i := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var defs []string
+			for j := i; j < len(lookups); j += len(errs) {
+				defs = append(defs, lookups[j].def)
+			}
+			errs[i] = s.inTx(ctx, append([]string{`SET LOCAL maintenance_work_mem = '256MB'`}, defs...))
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	// The foreign keys last: while one is missing, the load is unfinished.
+	var last []string
+	for _, k := range deferredKeys {
+		if !have[k.name] {
+			last = append(last, k.def)
+		}
+	}
+	return s.inTx(ctx, append(last, `ANALYZE quads`, `ANALYZE nodes`))
+}
+
+// inTx runs statements in one transaction, for restoreIndexes.
+func (s *Store) inTx(ctx context.Context, stmts []string) error {
+	tx, err := s.sql.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("finishing the load: %v", err)
+	}
+	defer tx.Rollback()
+	for _, q := range stmts {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			f := strings.Fields(q)
+			return fmt.Errorf("finishing the load: %s %s: %w", f[0], f[1], err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
