@@ -41,7 +41,7 @@ func (o *loadOptions) flags(fs *pflag.FlagSet) {
 	fs.BoolVar(&o.stats, "stats", false, "after the summary, print where the time went: writing, extracting, waiting")
 	fs.BoolVar(&o.progress, "progress", false, "print progress to stderr every 5 s even when it is not a terminal")
 	fs.StringVar(&o.profile, "cpuprofile", "", "write a CPU profile of the build to `FILE` (go tool pprof)")
-	fs.StringVar(&o.bulk, "bulk", "auto", "PostgreSQL: build the quads table's lookup indexes once, after the load (`auto`: when it adds a third of the quads stored or more; on; off: keep them for concurrent readers)")
+	fs.StringVar(&o.bulk, "bulk", "auto", "PostgreSQL: build the quads table's indexes and foreign keys once, after the load (`auto`: when it adds a third of the quads stored or more; on; off: keep them for concurrent readers)")
 }
 
 // bulkModes are the values of --bulk.
@@ -77,11 +77,10 @@ func (o *loadOptions) check() error {
 // waiting for their transaction, the time spent writing and waiting, and
 // what progress reports need.
 type loadState struct {
-	pending       []quad.Quad // quads of whole new articles, not yet written
-	planned       bool        // the store was told how much follows (store.BeginLoad)
-	bulk          bool        // and defers its indexes (PostgreSQL)
-	wasBulk       bool
-	indexing      time.Duration // building the deferred indexes (part of writing)
+	pending       []quad.Quad   // quads of whole new articles, not yet written
+	planned       bool          // the store was told how much follows (store.BeginLoad)
+	bulk          bool          // and defers its indexes (PostgreSQL)
+	indexing      time.Duration // building the deferred indexes (part of writing); 0: no bulk load
 	pendingFrom   []string      // origins of the first and last pending article
 	batches       int           // transactions of new articles written
 	replaced      int           // articles written by ReplaceArticle
@@ -206,7 +205,7 @@ func (b *build) finishLoad() error {
 	if !b.bulk {
 		return nil
 	}
-	b.bulk, b.wasBulk = false, true
+	b.bulk = false
 	start := time.Now()
 	defer func() { b.indexing = time.Since(start) }()
 	return b.timeWrite(func() error { return b.st.FinishLoad(context.Background()) })
@@ -223,7 +222,7 @@ func (b *build) printStats() {
 		quads := b.added + b.removed + b.defsAdded
 		parts = append(parts, fmt.Sprintf("writing %s (%s CPU) for %d quads, %s quads/s (%d added with the definitions, %d removed), in %d transactions of new articles and %d of changed ones",
 			round(b.writing), round(b.writingCPU), quads, rate(quads, b.writing), b.added+b.defsAdded, b.removed, b.batches, b.replaced))
-		if b.wasBulk {
+		if b.indexing > 0 {
 			parts[len(parts)-1] += fmt.Sprintf(", as a bulk load (indexes built at the end, in %s of the writing)", round(b.indexing))
 		}
 	}

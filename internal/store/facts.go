@@ -406,8 +406,8 @@ func (c *FactCache) keepArticle(a quad.Value, ev *Evidence) {
 // matchPredicates is Match for each of preds in turn, in one query on
 // PostgreSQL.
 func (s *Store) matchPredicates(ctx context.Context, d quad.Direction, v quad.Value, preds []quad.Value, label quad.Value) ([]quad.Quad, error) {
-	if qs, ok := s.sqlStore(); ok {
-		return s.matchSQLPredicates(ctx, qs, d, v, preds, label)
+	if s.sql != nil {
+		return s.matchSQLPredicates(ctx, d, v, preds, label)
 	}
 	var out []quad.Quad
 	for _, p := range preds {

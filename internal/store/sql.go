@@ -407,7 +407,7 @@ func (s *Store) matchSQL(ctx context.Context, qs *csql.QuadStore, d quad.Directi
 
 // matchSQLPredicates is matchSQL for any of preds (and a label, not nil),
 // in one query: the index on d, predicate probed for each.
-func (s *Store) matchSQLPredicates(ctx context.Context, qs *csql.QuadStore, d quad.Direction, v quad.Value, preds []quad.Value, label quad.Value) ([]quad.Quad, error) {
+func (s *Store) matchSQLPredicates(ctx context.Context, d quad.Direction, v quad.Value, preds []quad.Value, label quad.Value) ([]quad.Quad, error) {
 	hs := make([][]byte, len(preds))
 	for i, p := range preds {
 		h := csql.HashOf(p)

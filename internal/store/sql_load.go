@@ -17,13 +17,15 @@ package store
 // each, and the keys.
 //
 // PostgreSQL's DDL is transactional: dropping is all or nothing, and the
-// foreign keys come back last, after every other step is committed. A load that dies in between (a crash,
-// kill -9) leaves some of them missing; the next writer to open the
-// database finishes the load then (openSQL). Readers meanwhile get the
-// same answers, from scans where an index is missing.
+// foreign keys come back last, after every other step is committed. A
+// load that dies in between (a crash, kill -9) leaves some of them
+// missing; the next writer to open the database finishes the load then
+// (openSQL). Readers meanwhile get the same answers, from scans where an
+// index is missing.
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
@@ -36,7 +38,7 @@ import (
 )
 
 // BulkMode says whether a load into PostgreSQL defers the quads table's
-// lookup indexes and foreign keys until FinishLoad.
+// indexes and foreign keys until FinishLoad.
 type BulkMode int
 
 const (
@@ -165,8 +167,8 @@ func (s *Store) FinishLoad(ctx context.Context) error {
 	return nil
 }
 
-// missingIndexes returns how many of the lookup indexes and foreign keys
-// that a bulk load drops the quads table lacks.
+// missingIndexes returns how many of the indexes and foreign keys that a
+// bulk load drops the quads table lacks.
 func (s *Store) missingIndexes(ctx context.Context) (int, error) {
 	var names []string
 	for _, ix := range deferredIndexes {
@@ -191,13 +193,7 @@ func (s *Store) restoreIndexes(ctx context.Context) error {
 		return err
 	}
 	defer tx.Rollback()
-	exec := func(q string) error {
-		if _, err := tx.ExecContext(ctx, q); err != nil {
-			f := strings.Fields(q)
-			return fmt.Errorf("finishing the load: %s %s: %w", f[0], f[1], err)
-		}
-		return nil
-	}
+	exec := func(q string) error { return execLoad(ctx, tx, q) }
 	have := map[string]bool{}
 	rows, err := tx.QueryContext(ctx, `SELECT conname FROM pg_constraint WHERE conrelid = 'quads'::regclass AND contype = 'f'`)
 	if err != nil {
@@ -307,13 +303,22 @@ func (s *Store) inTx(ctx context.Context, stmts []string) error {
 	}
 	defer tx.Rollback()
 	for _, q := range stmts {
-		if _, err := tx.ExecContext(ctx, q); err != nil {
-			f := strings.Fields(q)
-			return fmt.Errorf("finishing the load: %s %s: %w", f[0], f[1], err)
+		if err := execLoad(ctx, tx, q); err != nil {
+			return err
 		}
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("finishing the load: %v", err)
+	}
+	return nil
+}
+
+// execLoad runs one of restoreIndexes' statements; an error names it by
+// its first two words.
+func execLoad(ctx context.Context, tx *sql.Tx, q string) error {
+	if _, err := tx.ExecContext(ctx, q); err != nil {
+		f := strings.Fields(q)
+		return fmt.Errorf("finishing the load: %s %s: %w", f[0], f[1], err)
 	}
 	return nil
 }
